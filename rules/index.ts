@@ -1,0 +1,31 @@
+// The built-in rules, in the order they are documented.
+import type { Rule } from '../src/engine/rule.js';
+import previewLength from './preview-length.js';
+import maxLength from './max-length.js';
+import platformLimits from './platform-limits.js';
+import noPromotionalContent from './no-promotional-content.js';
+import validMessageTag from './valid-message-tag.js';
+import noSarcasm from './no-sarcasm.js';
+import spelling from './spelling.js';
+import readability from './readability.js';
+import requireClosing from './require-closing.js';
+import requireGreeting from './require-greeting.js';
+
+export const rules: Rule<any>[] = [
+  previewLength,
+  maxLength,
+  platformLimits,
+  noPromotionalContent,
+  validMessageTag,
+  noSarcasm,
+  spelling,
+  readability,
+  requireClosing,
+  requireGreeting,
+];
+
+export const ruleIds = rules.map((r) => r.meta.id);
+
+export function getRule(id: string): Rule<any> | undefined {
+  return rules.find((r) => r.meta.id === id);
+}

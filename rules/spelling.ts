@@ -1,0 +1,85 @@
+// spelling: unknown words, checked against the message's locale dictionary.
+//
+// This is retext-spell's algorithm (walk WordNodes, skip literals and digits, accept a
+// hyphenated word whose parts are correct, cache suggestions) on top of msglint's own
+// Hunspell-compatible engine (src/language/spell/): retext-spell builds an nspell checker
+// inside the plugin, which takes 7 s for French and never finishes for Italian
+// (PERFORMANCE.md), and cannot take a prebuilt checker.
+import type { Word } from 'nlcst';
+import { isLiteral } from 'nlcst-is-literal';
+import { toString } from 'nlcst-to-string';
+import { visit } from 'unist-util-visit';
+import { defineRule, messageData, report } from '../src/engine/rule.js';
+import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
+
+const LANGUAGE_NAMES: Record<string, string> = { fi: 'Finnish', pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
+
+function irrelevant(word: string): boolean {
+  return (
+    word.length < 2 ||
+    /\d/.test(word) || // codes, sizes, times: SAVE10, 2XL, 9am
+    /^[\p{Lu}\p{N}]{2,5}$/u.test(word) || // acronyms: FAQ, OTP, SMS
+    /^[\p{Lu}]+s$/u.test(word) // plural acronyms: FAQs
+  );
+}
+
+export default defineRule<{ maxSuggestions: number }>({
+  meta: {
+    id: 'spelling',
+    description: "Disallow unknown words, using the dictionary of the message's locale.",
+    rationale: 'The source articles: no sloppy messages with typos or missing words (FACTS.md, last section). Placeholders, URLs, e-mail addresses, emoji, codes with digits, short acronyms and the project words from `.lintrc` `words` are ignored.',
+    severity: 'warn',
+    appliesTo: 'every message in a language with a dictionary (en, en-GB, it, fr, es, de); other locales get one info message',
+    languageDependent: true,
+    fixable: 'suggestion',
+    options: { maxSuggestions: { type: 'number', default: 3, description: 'suggestions offered per unknown word' } },
+    examples: {
+      valid: [
+        { text: 'Hi {{first_name}}, your order ORD-1234 ships today. Track it at https://example.com/t/abc.' },
+        { text: 'Your parcel is at the pick-up point: bring the QR code.' },
+      ],
+      invalid: [
+        { text: 'We will recieve your parcel tomorow.', findings: [{ message: 'Unknown word `recieve`', actual: 'recieve' }, { message: 'Unknown word `tomorow`', actual: 'tomorow' }] },
+      ],
+    },
+  },
+  create(options) {
+    const suggestions = new Map<string, string[]>();
+    let announced = false;
+    return (tree, file) => {
+      const data = messageData(file);
+      const loaded = loadSpeller(data.locale);
+      if (!loaded) {
+        if (!announced && !resolveSpellingLocale(data.locale)) {
+          announced = true;
+          const name = LANGUAGE_NAMES[data.language] ?? `\`${data.locale}\``;
+          file.info(`Spelling is not checked for ${name}: msglint has no dictionary for \`${data.locale}\``, { source: 'msglint' }).note =
+            'See the README (Languages) for the supported dictionaries.';
+        }
+        return;
+      }
+      const { speller } = loaded;
+      visit(tree, 'WordNode', (node: Word, index, parent) => {
+        if (!parent || index === undefined || isLiteral(parent, index)) return;
+        const actual = toString(node).replace(/’/g, "'");
+        if (irrelevant(actual) || data.words.has(actual) || data.words.has(actual.toLowerCase())) return;
+        if (speller.correct(actual)) return;
+        // `alpha-bravo` is fine when its parts are.
+        const parts = actual.split(/[-']/).filter((p) => p.length > 0);
+        if (parts.length > 1 && parts.every((p) => irrelevant(p) || data.words.has(p.toLowerCase()) || speller.correct(p))) return;
+        const expected = suggestions.get(actual) ?? speller.suggest(actual, options.maxSuggestions);
+        suggestions.set(actual, expected);
+        const start = node.position!.start.offset!;
+        const end = node.position!.end.offset!;
+        report(file, {
+          start,
+          end,
+          reason: `Unknown word \`${actual}\`${expected.length ? `; did you mean ${expected.map((s) => `\`${s}\``).join(', ')}?` : ''}`,
+          help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
+          actual,
+          expected,
+        });
+      });
+    };
+  },
+});

@@ -1,0 +1,120 @@
+// Command-line arguments (node:util parseArgs, no dependency on the start-up path).
+import { parseArgs } from 'node:util';
+import { parseRuleSetting, type RuleSetting } from '../engine/config.js';
+import { UsageError } from '../engine/discover.js';
+
+export interface CliOptions {
+  patterns: string[];
+  format: string;
+  quiet: boolean;
+  maxWarnings: number;
+  rules: Record<string, RuleSetting>;
+  config?: string;
+  noConfig: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  color: boolean | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+export const HELP = `Usage: msglint [options] [paths/globs...]
+
+Lints business chat messages (Messenger, Instagram, WhatsApp templates and replies).
+Directories are searched for supported files.
+
+Options:
+  -f, --format NAME          output format: stylish (default) or json
+  -q, --quiet                report errors only
+      --max-warnings N       exit with 1 when there are more than N warnings
+      --rule RULE            set a rule: 'spelling:off', 'max-length:["warn",{"maxSentences":2}]'
+                             or a JSON object '{"spelling":"off"}'; may be repeated
+  -c, --config PATH          use this config file for every file (no .lintrc lookup)
+      --no-config            ignore .lintrc files
+      --stdin                lint text from standard input
+      --stdin-filename NAME  file name for stdin (chooses the format, e.g. draft.md)
+      --color / --no-color   force or disable colours (NO_COLOR is respected)
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors or too many warnings,
+2 usage, configuration, unreadable input or internal error.`;
+
+function parseRuleFlag(value: string, into: Record<string, RuleSetting>): void {
+  const fail = (message: string): never => {
+    throw new UsageError(`--rule ${value}: ${message}`);
+  };
+  if (value.trim().startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      fail(`invalid JSON (${(error as Error).message})`);
+    }
+    for (const [id, setting] of Object.entries(parsed as Record<string, unknown>)) into[id] = parseRuleSetting(setting, fail);
+    return;
+  }
+  const colon = value.indexOf(':');
+  if (colon < 1) fail('expected RULE:LEVEL');
+  const id = value.slice(0, colon).trim();
+  const rest = value.slice(colon + 1).trim();
+  let setting: unknown = rest;
+  if (rest.startsWith('[')) {
+    try {
+      setting = JSON.parse(rest);
+    } catch (error) {
+      fail(`invalid JSON (${(error as Error).message})`);
+    }
+  }
+  into[id] = parseRuleSetting(setting, fail);
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        'max-warnings': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean', default: false },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        version: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  const rules: Record<string, RuleSetting> = {};
+  for (const r of v.rule ?? []) parseRuleFlag(r, rules);
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings expects a whole number');
+  }
+  if (v.config && v['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  return {
+    patterns: parsed.positionals,
+    format: v.format as string,
+    quiet: v.quiet as boolean,
+    maxWarnings,
+    rules,
+    config: v.config as string | undefined,
+    noConfig: v['no-config'] as boolean,
+    stdin: v.stdin as boolean,
+    stdinFilename: v['stdin-filename'] as string | undefined,
+    color: v['no-color'] ? false : (v.color as boolean | undefined),
+    help: v.help as boolean,
+    version: v.version as boolean,
+  };
+}

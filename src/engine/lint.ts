@@ -1,0 +1,240 @@
+// The linter: configure → extract → check → locate → filter, for one file or one text.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { rules, ruleIds } from '../../rules/index.js';
+import { adapterById, detectFormat, makeInput } from '../formats/index.js';
+import { FormatError, type Directive, type FormatAdapter } from '../formats/types.js';
+import { canonicalLocale, languageOf } from '../language/locale.js';
+import { today } from '../language/platform.js';
+import type { FileResult, Finding, Message, MessageContext, Severity } from '../types.js';
+import { ConfigFinder, emptyConfig, loadConfigFile, type Config, type RuleSetting } from './config.js';
+import { decode } from './decode.js';
+import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
+import { LineIndex } from './positions.js';
+import { processorFor, type ActiveRule } from './processor.js';
+import { resolveOptions, type MessageData } from './rule.js';
+
+export interface LintOptions {
+  cwd?: string;
+  /** `--config PATH`: use this config for every file instead of the nearest `.lintrc` */
+  configFile?: string;
+  /** `--no-config`: ignore `.lintrc` files */
+  useConfigFiles?: boolean;
+  /** `--rule`: settings that win over every config */
+  ruleOverrides?: Record<string, RuleSetting>;
+  /** force a format adapter by id */
+  format?: string;
+}
+
+export class Linter {
+  private readonly cwd: string;
+  private readonly finder = new ConfigFinder();
+  private readonly configs = new Map<string, Config>();
+  private readonly fixedConfig: Config | undefined;
+
+  constructor(private readonly options: LintOptions = {}) {
+    this.cwd = options.cwd ?? process.cwd();
+    if (options.configFile) this.fixedConfig = loadConfigFile(resolve(this.cwd, options.configFile), ruleIds);
+  }
+
+  /** The config that applies to a file (throws ConfigError for a broken config). */
+  configFor(filePath: string): Config {
+    if (this.fixedConfig) return this.fixedConfig;
+    if (this.options.useConfigFiles === false) return emptyConfig();
+    const found = this.finder.nearest(dirname(resolve(this.cwd, filePath)));
+    if (!found) return emptyConfig();
+    let config = this.configs.get(found);
+    if (!config) {
+      config = loadConfigFile(found, ruleIds);
+      this.configs.set(found, config);
+    }
+    return config;
+  }
+
+  /**
+   * Lints a file from disk. With `explicit: false` (found by walking a directory), a JSON or
+   * YAML file that no format recognises is skipped (`undefined`) instead of reported.
+   */
+  lintFile(filePath: string, explicit = true): FileResult | undefined {
+    const absolute = resolve(this.cwd, filePath);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      return fatalResult(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    let text: string;
+    try {
+      text = decode(bytes).text;
+    } catch (error) {
+      if (error instanceof FormatError) return fatalResult(filePath, error.message);
+      throw error;
+    }
+    if (!explicit && !this.recognised(filePath, text)) return undefined;
+    return this.lintText(text, filePath);
+  }
+
+  private recognised(filePath: string, text: string): boolean {
+    if (this.options.format) return true;
+    try {
+      return detectFormat(makeInput(filePath, text)) !== undefined;
+    } catch {
+      return true; // unparsable: report it
+    }
+  }
+
+  /** Lints decoded text as if it were the file at `filePath` (which need not exist). */
+  lintText(text: string, filePath: string, defaults: Partial<MessageContext> = {}): FileResult {
+    const config = this.configFor(filePath);
+    const lines = new LineIndex(text);
+    const findings: Finding[] = [];
+    const input = makeInput(filePath, text);
+    let adapter: FormatAdapter | undefined;
+    let messages: Message[] = [];
+    let directives: Directive[] = [];
+    try {
+      adapter = this.options.format ? adapterById(this.options.format) : detectFormat(input);
+      if (!adapter) {
+        return finish(filePath, text, [
+          positioned({ ruleId: null, severity: 'error', fatal: true, message: 'No msglint format recognises this file (see the README, Formats)' }, [0, 0], lines),
+        ]);
+      }
+      const contextDefaults: Partial<MessageContext> = { ...config.context, ...defaults };
+      if (config.channel) contextDefaults.channel = config.channel;
+      if (config.locale && !contextDefaults.locale) contextDefaults.locale = config.locale;
+      const extraction = adapter.extract(input, contextDefaults);
+      messages = extraction.messages;
+      directives = extraction.directives ?? [];
+      for (const error of extraction.errors ?? []) {
+        findings.push(positioned({ ruleId: null, severity: 'error', fatal: true, message: error.message }, [error.offset, error.offset], lines));
+      }
+    } catch (error) {
+      if (error instanceof FormatError) {
+        return finish(filePath, text, [positioned({ ruleId: null, severity: 'error', fatal: true, message: error.message }, [error.offset, error.offset], lines)]);
+      }
+      throw error;
+    }
+    const active = this.activeRules(config);
+    const styles = [...BUILT_IN_STYLES.filter((s) => adapter!.placeholderStyles.includes(s.id)), ...customStyles(config.placeholders)];
+    const words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]));
+    const policyDate = config.policyDate ?? today();
+    for (const message of messages) {
+      findings.push(...this.checkMessage(message, active, styles, words, policyDate, lines));
+    }
+    return finish(filePath, text, applyDirectives(findings, directives, lines));
+  }
+
+  private activeRules(config: Config): ActiveRule[] {
+    const out: ActiveRule[] = [];
+    for (const rule of rules) {
+      const setting = this.options.ruleOverrides?.[rule.meta.id] ?? config.rules[rule.meta.id];
+      const level = setting === undefined ? rule.meta.severity : Array.isArray(setting) ? setting[0] : setting;
+      if (level === 'off') continue;
+      const options = resolveOptions(rule.meta, Array.isArray(setting) ? setting[1] : undefined);
+      out.push({ rule, severity: level, options });
+    }
+    return out;
+  }
+
+  private checkMessage(
+    message: Message,
+    active: ActiveRule[],
+    styles: ReturnType<typeof customStyles>,
+    words: Set<string>,
+    policyDate: string,
+    lines: LineIndex,
+  ): Finding[] {
+    const locale = canonicalLocale(message.context.locale);
+    const language = languageOf(locale);
+    const placeholders = findPlaceholders(message.text, styles);
+    const context = { ...message.context, locale, placeholders };
+    const masked = maskRanges(message.text, [...placeholders, ...findLiterals(message.text)].sort((a, b) => a.start - b.start));
+    const data: MessageData = { raw: message.text, context, placeholders, language, locale, words, policyDate };
+    const file = new VFile({ value: masked, data: { msglint: data } });
+    const processor = processorFor(language, locale, active);
+    processor.runSync(processor.parse(file), file);
+    const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
+    return file.messages.map((m) => toFinding(m, message, severities, lines));
+  }
+}
+
+function toFinding(m: VFileMessage, message: Message, severities: Map<string, Severity>, lines: LineIndex): Finding {
+  const extra = m as unknown as { field?: keyof NonNullable<MessageContext['fieldSpans']>; fix?: string };
+  const severity: Severity = m.fatal === undefined || m.fatal === null ? 'info' : severities.get(m.ruleId ?? '') ?? 'warn';
+  let range: [number, number];
+  const fieldSpan = extra.field ? message.context.fieldSpans?.[extra.field] : undefined;
+  if (fieldSpan) range = fieldSpan;
+  else if (m.place && 'start' in m.place) {
+    range = [message.sourceMap.toFile(m.place.start.offset ?? 0), message.sourceMap.toFile(m.place.end.offset ?? message.text.length, 'end')];
+  } else if (m.place && 'offset' in m.place) {
+    const at = message.sourceMap.toFile(m.place.offset ?? 0);
+    range = [at, at];
+  } else {
+    range = [message.sourceMap.toFile(0), message.sourceMap.toFile(message.text.length, 'end')];
+  }
+  if (range[1] < range[0]) range = [range[0], range[0]];
+  const finding = positioned(
+    {
+      ruleId: m.ruleId ?? null,
+      severity,
+      message: m.reason,
+      help: m.note ?? undefined,
+      url: m.url ?? undefined,
+      messageId: message.id,
+      actual: m.actual ?? undefined,
+      suggestions: m.expected && m.expected.length > 0 ? [...m.expected] : undefined,
+    },
+    range,
+    lines,
+  );
+  if (m.ruleId) finding.url = `https://github.com/msglint/msglint/blob/main/docs/rules.md#${m.ruleId}`;
+  if (extra.fix !== undefined) finding.fix = { range, text: extra.fix };
+  return finding;
+}
+
+function positioned(partial: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn' | 'range'>, range: [number, number], lines: LineIndex): Finding {
+  const start = lines.at(range[0]);
+  const end = lines.at(range[1]);
+  const finding: Finding = { ...partial, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range };
+  for (const key of Object.keys(finding) as (keyof Finding)[]) if (finding[key] === undefined) delete finding[key];
+  return finding;
+}
+
+/** Drops findings silenced by inline directives (`msglint-disable…`). */
+function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
+  if (directives.length === 0) return findings;
+  const covers = (d: Directive, f: Finding) => d.rules.length === 0 || (f.ruleId !== null && d.rules.includes(f.ruleId));
+  const sorted = [...directives].sort((a, b) => a.offset - b.offset);
+  return findings.filter((f) => {
+    if (f.fatal) return true;
+    let disabled = false;
+    for (const d of sorted) {
+      const line = lines.at(d.offset).line;
+      if (d.kind === 'disable-next-line' && f.line === line + 1 && covers(d, f)) return false;
+      if (d.kind === 'disable-line' && f.line === line && covers(d, f)) return false;
+      if (d.offset > f.range[0]) continue;
+      if (d.kind === 'disable' && covers(d, f)) disabled = true;
+      if (d.kind === 'enable' && covers(d, f)) disabled = false;
+    }
+    return !disabled;
+  });
+}
+
+function finish(filePath: string, source: string, findings: Finding[]): FileResult {
+  findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || String(a.ruleId).localeCompare(String(b.ruleId)));
+  return {
+    filePath,
+    findings,
+    source,
+    errorCount: findings.filter((f) => f.severity === 'error').length,
+    warningCount: findings.filter((f) => f.severity === 'warn').length,
+    infoCount: findings.filter((f) => f.severity === 'info').length,
+    fatalErrorCount: findings.filter((f) => f.fatal).length,
+  };
+}
+
+function fatalResult(filePath: string, message: string): FileResult {
+  return finish(filePath, '', [{ ruleId: null, severity: 'error', fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]);
+}

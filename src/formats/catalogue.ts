@@ -1,0 +1,89 @@
+// msglint's own template catalogue: a YAML or JSON file with a top-level `messages:` list.
+// Each item has `text` and optional context (id, channel, messaging_type, tag, category, kind,
+// locale, promotional, topic) plus `quick_replies` / `buttons` (strings or `{title}`).
+import { isMap, isScalar, type Node } from 'yaml';
+import type { Channel, Component, Message, MessageContext } from '../types.js';
+import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
+import { child, childBoolean, childString, compact, items, messageFromScalar, nodeSpan } from './structured.js';
+import { ALL_STYLE_IDS } from '../engine/placeholders.js';
+
+const ITEM_KEYS = new Set([
+  'id', 'text', 'channel', 'messaging_type', 'tag', 'category', 'kind', 'locale', 'promotional', 'topic',
+  'quick_replies', 'buttons', 'component', 'msglint-disable',
+]);
+
+export const catalogueAdapter: FormatAdapter = {
+  id: 'catalogue',
+  description: 'msglint template catalogue (`messages:` list)',
+  extensions: ['.yml', '.yaml', '.json'],
+  placeholderStyles: ALL_STYLE_IDS,
+  detect(input: FormatInput): boolean {
+    const contents = input.document().contents;
+    return isMap(contents) && child(contents, 'messages') !== undefined && child(contents, 'responses') === undefined;
+  },
+  extract(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
+    const doc = input.document();
+    const list = child(doc.contents, 'messages');
+    const messages: Message[] = [];
+    const errors: FormatError[] = [];
+    const seq = items(list);
+    if (seq.length === 0 && list && !isScalar(list)) {
+      errors.push(new FormatError('`messages` must be a list of message items', nodeSpan(list)?.[0] ?? 0));
+    }
+    seq.forEach((item, index) => {
+      if (!isMap(item)) {
+        errors.push(new FormatError(`messages[${index}] must be a mapping with a \`text\` field`, nodeSpan(item)?.[0] ?? 0));
+        return;
+      }
+      for (const pair of item.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!ITEM_KEYS.has(key)) {
+          errors.push(new FormatError(`Unknown key \`${key}\` in messages[${index}]`, nodeSpan(pair.key as Node)?.[0] ?? 0));
+        }
+      }
+      messages.push(...itemMessages(item, index, input.text, defaults, errors));
+    });
+    return { messages, errors };
+  },
+};
+
+function itemMessages(item: Node, index: number, src: string, defaults: Partial<MessageContext>, errors: FormatError[]): Message[] {
+  const id = childString(item, 'id') ?? `messages[${index}]`;
+  const channel = (childString(item, 'channel') ?? defaults.channel ?? 'generic') as Channel;
+  const quickReplies = items(child(item, 'quick_replies'));
+  const buttons = items(child(item, 'buttons'));
+  const context: MessageContext = compact({
+    ...defaults,
+    channel,
+    messagingType: childString(item, 'messaging_type') ?? defaults.messagingType,
+    tag: childString(item, 'tag') ?? defaults.tag,
+    category: childString(item, 'category') ?? defaults.category,
+    kind: childString(item, 'kind') ?? defaults.kind,
+    locale: childString(item, 'locale') ?? defaults.locale,
+    promotional: childBoolean(item, 'promotional') ?? defaults.promotional,
+    topic: childString(item, 'topic'),
+    counts: { quickReplies: quickReplies.length, buttons: buttons.length },
+    fieldSpans: compact({
+      tag: nodeSpan(child(item, 'tag')),
+      messagingType: nodeSpan(child(item, 'messaging_type')),
+      category: nodeSpan(child(item, 'category')),
+      kind: nodeSpan(child(item, 'kind')),
+    }),
+  });
+  const explicitComponent = childString(item, 'component') as Component | undefined;
+  context.component = explicitComponent ?? (buttons.length > 0 && channel === 'messenger' ? 'button_text' : channel === 'whatsapp' ? 'body' : 'text');
+  const out: Message[] = [];
+  const textNode = child(item, 'text');
+  const main = messageFromScalar(textNode, src, context, id);
+  if (main) out.push(main);
+  else errors.push(new FormatError(`messages[${index}] has no \`text\` string`, nodeSpan(textNode ?? item)?.[0] ?? 0));
+  const sub = (list: Node[], component: Component, name: string) =>
+    list.forEach((entry, i) => {
+      const titleNode = isMap(entry) ? child(entry, 'title') : entry;
+      const m = messageFromScalar(titleNode, src, { ...context, component, counts: undefined, kind: 'choice' }, `${id}.${name}[${i}]`);
+      if (m) out.push(m);
+    });
+  sub(quickReplies, 'quick_reply', 'quick_replies');
+  sub(buttons, 'button', 'buttons');
+  return out;
+}

@@ -1,0 +1,81 @@
+// Helpers shared by the adapters of JSON/YAML-based formats: read nodes with their ranges,
+// turn string scalars into Messages with exact source maps.
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Message, MessageContext } from '../types.js';
+import { decodeScalar } from './yaml-scalar.js';
+
+/** The value node of `key` in a YAML map, or undefined. */
+export function child(map: unknown, key: string): Node | undefined {
+  if (!isMap(map)) return undefined;
+  for (const pair of (map as YAMLMap).items as Pair[]) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.value as Node | undefined;
+  }
+  return undefined;
+}
+
+/** The string value of a scalar child, or undefined. */
+export function childString(map: unknown, key: string): string | undefined {
+  const node = child(map, key);
+  if (isScalar(node) && node.value != null && typeof node.value !== 'object') return String(node.value);
+  return undefined;
+}
+
+export function childBoolean(map: unknown, key: string): boolean | undefined {
+  const node = child(map, key);
+  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+  return undefined;
+}
+
+/** File offsets of a node's value (without trailing comments/whitespace). */
+export function nodeSpan(node: Node | undefined): [number, number] | undefined {
+  if (!node || !node.range) return undefined;
+  return [node.range[0], node.range[1]];
+}
+
+/** Items of a sequence node (empty when not a sequence). */
+export function items(node: unknown): Node[] {
+  return isSeq(node) ? (node.items as Node[]) : [];
+}
+
+export function pairs(node: unknown): Pair[] {
+  return isMap(node) ? ((node as YAMLMap).items as Pair[]) : [];
+}
+
+/** Makes a Message from a string scalar node, or undefined when it is not a non-empty string. */
+export function messageFromScalar(
+  node: Node | undefined,
+  src: string,
+  context: MessageContext,
+  id?: string,
+): Message | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const decoded = decodeScalar(node as Scalar, src);
+  if (!decoded || decoded.text.trim() === '') return undefined;
+  return { id, text: decoded.text, context, sourceMap: decoded.sourceMap };
+}
+
+/** Keeps only the defined values of a context object. */
+export function compact<T extends object>(value: T): T {
+  const out = {} as T;
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) (out as Record<string, unknown>)[key] = v;
+  return out;
+}
+
+/** Turns a file name or path into a locale: `it_IT.json`, `fr.json`, `locales/de/…`, `x.de-de.lg`. */
+export function localeFromPath(filePath: string): string | undefined {
+  const parts = filePath.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  const stem = base.replace(/\.[^.]+$/, '');
+  const fromName = /(?:^|[.])([a-z]{2})(?:[-_]([A-Za-z]{2}))?$/.exec(stem);
+  if (fromName && KNOWN_LANGUAGES.has(fromName[1])) return fromName[2] ? `${fromName[1]}-${fromName[2].toUpperCase()}` : fromName[1];
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const m = /^([a-z]{2})(?:[-_]([A-Za-z]{2}))?$/.exec(parts[i]);
+    if (m && KNOWN_LANGUAGES.has(m[1])) return m[2] ? `${m[1]}-${m[2].toUpperCase()}` : m[1];
+  }
+  return undefined;
+}
+
+// ISO 639-1 codes seen in bot content; enough to tell `de.json` from `db.json`.
+const KNOWN_LANGUAGES = new Set(
+  'ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv ms nb nl no pl pt ro ru sk sl sr sv th tl tr uk ur vi zh'.split(' '),
+);

@@ -1,0 +1,76 @@
+// Loads lexicons (YAML phrase lists under rules/data/<language>/<name>.yml), compiles them
+// once per process, and says which languages have which lists.
+//
+// File shape:
+//   phrases:            # label → list of patterns (see phrases.ts for the syntax)
+//     discount: ["<num> % off", "discount*"]
+//   exceptions:         # patterns that cancel a match inside them ("feel free")
+//     - feel free
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DATA_DIR } from '../paths.js';
+import { compilePhrase, PhraseSet } from './phrases.js';
+import { normalize } from './tokens.js';
+
+export const LEXICON_NAMES = ['promotional', 'sarcasm', 'closings', 'greetings'] as const;
+
+export interface LexiconFile {
+  phrases: Record<string, string[]>;
+  exceptions?: string[];
+  /** auxiliary word lists a rule needs (normalised on load) */
+  lists?: Record<string, string[]>;
+}
+
+const cache = new Map<string, PhraseSet | null>();
+
+export function lexiconPath(language: string, name: string): string {
+  return join(DATA_DIR, language, `${name}.yml`);
+}
+
+const files = new Map<string, LexiconFile | null>();
+
+export function readLexicon(language: string, name: string): LexiconFile | undefined {
+  const path = lexiconPath(language, name);
+  if (!files.has(path)) {
+    if (!existsSync(path)) files.set(path, null);
+    else {
+      const data = parse(readFileSync(path, 'utf8')) as LexiconFile;
+      if (!data || typeof data.phrases !== 'object') throw new Error(`${path}: expected a \`phrases\` mapping`);
+      files.set(path, data);
+    }
+  }
+  return files.get(path) ?? undefined;
+}
+
+/** The compiled lexicon for a language, or undefined when that language has none. */
+export function loadLexicon(language: string, name: string): PhraseSet | undefined {
+  const key = `${language}/${name}`;
+  if (!cache.has(key)) {
+    const data = readLexicon(language, name);
+    cache.set(
+      key,
+      data
+        ? new PhraseSet(
+            Object.entries(data.phrases).flatMap(([label, list]) => (list ?? []).map((p) => compilePhrase(String(p), label))),
+            (data.exceptions ?? []).map((p) => compilePhrase(String(p), 'exception')),
+          )
+        : null,
+    );
+  }
+  return cache.get(key) ?? undefined;
+}
+
+/** Languages that have a lexicon folder. */
+export function lexiconLanguages(): string[] {
+  return readdirSync(DATA_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[a-z]{2,3}$/.test(d.name))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** An auxiliary word list of a lexicon (normalised), or an empty set. */
+export function loadList(language: string, name: string, list: string): Set<string> {
+  const data = readLexicon(language, name);
+  return new Set((data?.lists?.[list] ?? []).map((w) => normalize(String(w))));
+}

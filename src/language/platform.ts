@@ -1,0 +1,48 @@
+// Platform data (tags with dates, limits, preview budgets) read from rules/data/platform/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DATA_DIR } from '../paths.js';
+import type { Channel, Component } from '../types.js';
+
+export interface TagInfo {
+  introduced?: string;
+  retired?: string;
+  allowed?: string;
+  replacement?: string;
+  humanOnly?: boolean;
+  windowDays?: number;
+  exceptionFor?: string;
+}
+
+export interface TagData {
+  tags: Record<string, TagInfo>;
+  messagingTypes: string[];
+}
+
+export interface LimitData {
+  length: Record<Channel, Partial<Record<Component, number>>>;
+  count: Record<Channel, { quickReplies?: number; buttons?: number; elements?: number }>;
+  preview: Record<Channel, number>;
+}
+
+let tagData: TagData | undefined;
+let limitData: LimitData | undefined;
+
+/** YAML dates parse as strings with the core schema; keep them as `YYYY-MM-DD` strings. */
+function readData<T>(name: string): T {
+  return parse(readFileSync(join(DATA_DIR, 'platform', name), 'utf8'), { schema: 'core' }) as T;
+}
+
+export function tags(): TagData {
+  return (tagData ??= readData<TagData>('tags.yml'));
+}
+
+export function limits(): LimitData {
+  return (limitData ??= readData<LimitData>('limits.yml'));
+}
+
+/** Today's date as `YYYY-MM-DD` (UTC), the default policy date. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

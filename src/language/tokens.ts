@@ -1,0 +1,42 @@
+// A small, language-neutral tokenizer for lexicon matching: words (letters, marks, digits,
+// inner apostrophes and hyphens), numbers, and single symbols. Tokens carry offsets and a
+// normalised form (lowercase, accents folded, curly apostrophes straightened).
+
+export interface Token {
+  start: number;
+  end: number;
+  value: string;
+  /** lowercase, accents removed, `’` → `'` */
+  norm: string;
+  kind: 'word' | 'number' | 'symbol';
+}
+
+const TOKEN = /(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\S)/gu;
+
+export function normalize(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/’/g, "'")
+    .toLowerCase();
+}
+
+// French and Italian elisions (`l'offre`, `dell'ordine`, `qu'il`): the article is its own
+// token, so `offre*` matches inside `l'offre`.
+const ELISION = /^(l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|jusqu|quoiqu|dell|nell|all|dall|sull|coll|un|quell|quest|nessun|bell)['’]/i;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const push = (start: number, value: string, kind: Token['kind']) =>
+    tokens.push({ start, end: start + value.length, value, norm: normalize(value), kind });
+  for (const m of text.matchAll(TOKEN)) {
+    const value = m[0];
+    const kind = m[1] ? 'number' : m[2] ? 'word' : 'symbol';
+    const elided = kind === 'word' ? ELISION.exec(value) : null;
+    if (elided && elided[0].length < value.length) {
+      push(m.index, elided[0], 'word');
+      push(m.index + elided[0].length, value.slice(elided[0].length), 'word');
+    } else push(m.index, value, kind);
+  }
+  return tokens;
+}
