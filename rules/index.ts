@@ -5,6 +5,7 @@ import maxLength from './max-length.js';
 import platformLimits from './platform-limits.js';
 import noPromotionalContent from './no-promotional-content.js';
 import validMessageTag from './valid-message-tag.js';
+import whatsappTemplate from './whatsapp-template.js';
 import noSarcasm from './no-sarcasm.js';
 import spelling from './spelling.js';
 import readability from './readability.js';
@@ -17,6 +18,7 @@ export const rules: Rule<any>[] = [
   platformLimits,
   noPromotionalContent,
   validMessageTag,
+  whatsappTemplate,
   noSarcasm,
   spelling,
   readability,

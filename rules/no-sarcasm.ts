@@ -17,7 +17,10 @@ function scareQuotes(tokens: Token[], possessives: Set<string>): Token[][] {
     if (!close || !possessives.has(tokens[i - 1].norm)) continue;
     for (let j = i + 2; j <= i + 4 && j < tokens.length; j++) {
       if (tokens[j].value === close) {
-        if (tokens.slice(i + 1, j).every((t) => t.kind === 'word')) found.push(tokens.slice(i, j + 1));
+        const words = tokens.slice(i + 1, j);
+        // Title Case inside quotes is a product or plan name ("Summer Dress"), not scare quotes.
+        const titleCase = words.every((t) => /^\p{Lu}/u.test(t.value)) && words.length > 1;
+        if (words.every((t) => t.kind === 'word') && !titleCase) found.push(tokens.slice(i, j + 1));
         break;
       }
       if (tokens[j].kind !== 'word') break;
@@ -45,7 +48,7 @@ export default defineRule({
         { text: 'As I already said, the store opens at 9.', findings: [{ message: 'Sarcastic or passive-aggressive phrasing `As I already said`', actual: 'As I already said' }] },
         { text: 'Per my last message, the refund takes 5 days.', findings: [{ message: '`Per my last message`' }] },
         { text: 'We looked into your "urgent" request.', findings: [{ message: 'Scare quotes', actual: '"urgent"' }] },
-        { text: 'Sure, we will get right on that 🙄', findings: [{ message: 'eye-roll', actual: '🙄' }] },
+        { text: 'Sure, we will get right on that 🙄', findings: [{ message: 'Eye-roll', actual: '🙄' }] },
       ],
     },
   },

@@ -23,7 +23,7 @@ export default defineRule<{ budget: number | null }>({
         {
           text: 'We wanted to reach out to let you know that, because of unusually high demand across all of our warehouses this week, your order will ship later. Sorry!',
           context: { channel: 'messenger' },
-          findings: [{ message: 'Opening sentence is 143 characters; the Messenger notification preview shows about 110' }],
+          findings: [{ message: 'Opening sentence is 145 characters; the Messenger notification preview shows about 110' }],
         },
         {
           text: 'Hi! Your appointment is confirmed for tomorrow.',

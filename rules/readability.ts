@@ -30,7 +30,7 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
       invalid: [
         {
           text: 'Notwithstanding the aforementioned considerations, the organisational restructuring necessitates comprehensive reconsideration of previously communicated delivery commitments.',
-          findings: [{ message: 'Hard to read sentence' }],
+          findings: [{ message: 'hard to read sentence' }],
         },
       ],
     },
@@ -60,7 +60,7 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
           report(file, {
             start: sentence.position!.start.offset!,
             end: sentence.position!.end.offset!,
-            reason: `Hard to read sentence: ${words} words (more than ${options.maxWords})`,
+            reason: `Unexpected hard to read sentence: ${words} words (more than ${options.maxWords})`,
             help: 'Split it into shorter sentences.',
             actual: toString(sentence),
           });

@@ -65,7 +65,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     throw new UsageError(`unknown format \`${options.format}\`${hint ? `; did you mean \`${hint}\`?` : ''} (formats: ${FORMATS.join(', ')})`);
   }
   // The engine (and the rules, retext, dictionaries) load only when there is work to do.
-  const { Linter } = await import('../engine/lint.js');
+  const { Linter, fatalResult } = await import('../engine/lint.js');
   const { ruleIds } = await import('../../rules/index.js');
   for (const id of Object.keys(options.rules)) {
     if (!ruleIds.includes(id)) {
@@ -86,7 +86,9 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     results.push(linter.lintText(io.readStdin().replace(/^\uFEFF/, ''), name));
   } else {
     if (options.patterns.length === 0) throw new UsageError('no paths given (try `msglint .` or `msglint --help`)');
-    const targets = await discover(options.patterns, io.cwd);
+    // ignorePatterns of the config that applies to the working directory.
+    const ignore = linter.configFor(join(io.cwd, '.msglint-probe')).ignorePatterns;
+    const targets = await discover(options.patterns, io.cwd, ignore);
     for (const target of targets) {
       let result: FileResult | undefined;
       try {
@@ -94,12 +96,13 @@ async function run(options: CliOptions, io: Io): Promise<number> {
       } catch (error) {
         if (error instanceof ConfigError) {
           io.stderr(`msglint: ${error.message}\n`);
-          result = {
-            filePath: target.path,
-            findings: [{ ruleId: null, severity: 'error', fatal: true, message: `Configuration error: ${error.message}`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
-            errorCount: 1, warningCount: 0, infoCount: 0, fatalErrorCount: 1,
-          };
-        } else throw error;
+          result = fatalResult(target.path, `Configuration error: ${error.message}`);
+        } else {
+          // A bug must not stop the run: report it on this file and go on with the others.
+          const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+          io.stderr(`msglint: internal error while linting ${target.path}: ${detail}\n`);
+          result = fatalResult(target.path, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
       if (result) results.push(result);
     }

@@ -38,14 +38,20 @@ export async function discover(patterns: string[], cwd: string, ignore: string[]
       throw new UsageError(`No such file or directory: ${pattern}`);
     }
     if (stat.isDirectory()) {
-      const files = await glob(`**/*.{${extensions.join(',')}}`, {
-        cwd: resolve(cwd, pattern),
+      // Globbed from the working directory so that ignore patterns are relative to it.
+      const base = relative(cwd, resolve(cwd, pattern)).split('\\').join('/');
+      const files = await glob(`${base ? `${escapeGlob(base)}/` : ''}**/*.{${extensions.join(',')}}`, {
+        cwd,
         ignore: [...ALWAYS_IGNORED, ...ignore],
         dot: false,
         followSymbolicLinks: false,
       });
-      for (const f of files.sort()) add(resolve(cwd, pattern, f), false);
+      for (const f of files.sort()) add(f, false);
     } else add(pattern, true);
   }
   return out;
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!]/g, '\\$&');
 }

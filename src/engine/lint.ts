@@ -26,6 +26,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, RuleSetting>;
   /** force a format adapter by id */
   format?: string;
+  /** settings merged over every file's config (library use, tests) */
+  overrideConfig?: Partial<Config>;
 }
 
 export class Linter {
@@ -41,6 +43,13 @@ export class Linter {
 
   /** The config that applies to a file (throws ConfigError for a broken config). */
   configFor(filePath: string): Config {
+    const base = this.baseConfigFor(filePath);
+    const override = this.options.overrideConfig;
+    if (!override) return base;
+    return { ...base, ...override, rules: { ...base.rules, ...override.rules }, context: { ...base.context, ...override.context } };
+  }
+
+  private baseConfigFor(filePath: string): Config {
     if (this.fixedConfig) return this.fixedConfig;
     if (this.options.useConfigFiles === false) return emptyConfig();
     const found = this.finder.nearest(dirname(resolve(this.cwd, filePath)));
@@ -235,6 +244,7 @@ function finish(filePath: string, source: string, findings: Finding[]): FileResu
   };
 }
 
-function fatalResult(filePath: string, message: string): FileResult {
+/** A result for a file that could not be linted at all. */
+export function fatalResult(filePath: string, message: string): FileResult {
   return finish(filePath, '', [{ ruleId: null, severity: 'error', fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]);
 }

@@ -1,13 +1,15 @@
 // The registry of format adapters and how a file's format is chosen: a forced format from
 // config wins; otherwise the first adapter whose `detect` accepts the file.
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document, type YAMLError } from 'yaml';
 import type { FormatAdapter, FormatInput } from './types.js';
 import { FormatError } from './types.js';
 import { catalogueAdapter } from './catalogue.js';
 import { markdownAdapter, textAdapter } from './text.js';
+import { sendApiAdapter } from './send-api.js';
+import { whatsappTemplateAdapter } from './whatsapp.js';
 
 // Order matters: specific content shapes before generic ones.
-export const adapters: FormatAdapter[] = [textAdapter, markdownAdapter, catalogueAdapter];
+export const adapters: FormatAdapter[] = [textAdapter, markdownAdapter, whatsappTemplateAdapter, sendApiAdapter, catalogueAdapter];
 
 export const SUPPORTED_EXTENSIONS = [...new Set(adapters.flatMap((a) => a.extensions))];
 
@@ -18,15 +20,35 @@ export function makeInput(filePath: string, text: string): FormatInput {
     text,
     document() {
       if (!doc) {
+        if (/\.json$/i.test(filePath)) strictJson(text);
         doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
-        if (doc.errors.length > 0) {
-          const error = doc.errors[0];
-          throw new FormatError(`Cannot parse ${/\.json$/i.test(filePath) ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`, error.pos[0]);
-        }
+        if (doc.errors.length > 0) throw yamlError(text, doc.errors[0]);
       }
       return doc;
     },
   };
+}
+
+/** JSON files must be real JSON (the YAML parser would accept trailing commas, comments…). */
+function strictJson(text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    throw new FormatError(`Cannot parse JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '')}`, at ? Number(at[1]) : 0);
+  }
+}
+
+function yamlError(text: string, error: YAMLError): FormatError {
+  const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  let offset = error.pos[0];
+  if (error.code === 'MISSING_CHAR' && /quote/.test(message)) {
+    // Point at the opening quote of the unterminated string, not at the end of the file.
+    const open = Math.max(text.lastIndexOf('"', offset - 1), text.lastIndexOf("'", offset - 1));
+    if (open >= 0) return new FormatError('Unterminated quoted string: missing closing quote', open);
+  }
+  return new FormatError(`Cannot parse YAML: ${message}`, offset);
 }
 
 export function adapterById(id: string): FormatAdapter | undefined {

@@ -1,24 +1,22 @@
 // Phrase patterns from lexicons, matched on tokens (never substrings): case-insensitive and
 // accent-folded. Syntax of one pattern (tokens separated by spaces):
-//   word        the word itself (`Rabatt` matches `rabatt`, `Réduction` matches `reduction`)
-//   word*       any word starting with `word` (`discount*` → discounts, discounted)
-//   a|b|c       one of the alternatives, each may end with `*`
-//   [word]      an optional token (may use `*` and `|` inside)
-//   <num>       any number (`<num> % off` matches `20% off`)
-//   <any>       any single word
+//   word          the word itself (`Rabatt` matches `rabatt`, `Réduction` matches `reduction`)
+//   word*         any word starting with `word` (`discount*` → discounts, discounted)
+//   a|b|c         one of these single words, each may end with `*`
+//   (a b|c d)     one of these sub-phrases (each may use the whole syntax)
+//   [word]        an optional token; `[a b|c]` an optional sub-phrase
+//   <num>         any number (`<num> % off` matches `20% off`)
+//   <any>         any single word
 import { normalize, tokenize, type Token } from './tokens.js';
 
-interface TokenMatcher {
-  optional: boolean;
-  /** the normalised word when the matcher is a plain literal (used to index phrases) */
-  literal?: string;
-  test(token: Token): boolean;
-}
+type Node =
+  | { kind: 'token'; optional: boolean; literal?: string; test(token: Token): boolean }
+  | { kind: 'group'; optional: boolean; alternatives: Node[][] };
 
 export interface CompiledPhrase {
   source: string;
   label: string;
-  matchers: TokenMatcher[];
+  nodes: Node[];
 }
 
 export interface PhraseMatch {
@@ -34,95 +32,150 @@ function alternative(spec: string): (token: Token) => boolean {
   const options = spec.split('|').map((alt) => {
     if (alt === '<num>') return (t: Token) => t.kind === 'number';
     if (alt === '<any>') return (t: Token) => t.kind === 'word';
-    const prefix = alt.endsWith('*');
+    const prefix = alt.endsWith('*') && alt.length > 1;
     const word = normalize(prefix ? alt.slice(0, -1) : alt);
     return prefix ? (t: Token) => t.norm.startsWith(word) && t.kind !== 'symbol' : (t: Token) => t.norm === word;
   });
   return (token) => options.some((test) => test(token));
 }
 
-export function compilePhrase(source: string, label: string): CompiledPhrase {
-  const matchers: TokenMatcher[] = [];
-  for (const chunk of source.trim().split(/\s+/)) {
+/** Splits on spaces outside brackets and parentheses. */
+function chunks(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of source.trim()) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) throw new Error(`unbalanced brackets in phrase pattern \`${source}\``);
+  if (current) out.push(current);
+  return out;
+}
+
+/** Splits on `|` outside brackets and parentheses. */
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of source) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (ch === '|' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+function compileNodes(source: string): Node[] {
+  const nodes: Node[] = [];
+  for (const chunk of chunks(source)) {
     const optional = chunk.startsWith('[') && chunk.endsWith(']');
-    const inner = optional ? chunk.slice(1, -1) : chunk;
-    if (optional || /[*|]|^<(num|any)>$/.test(inner)) {
-      matchers.push({ optional, test: alternative(inner) });
+    const grouped = chunk.startsWith('(') && chunk.endsWith(')');
+    const inner = optional || grouped ? chunk.slice(1, -1) : chunk;
+    if ((optional || grouped) && /\s|[()[\]]/.test(inner.trim())) {
+      // A sub-phrase group: `(thank you|thanks)`, `[as per]`.
+      const alternatives = topLevelAlternatives(inner).map((alt) => compileNodes(alt));
+      if (alternatives.some((a) => a.length === 0)) throw new Error(`empty alternative in \`${source}\``);
+      nodes.push({ kind: 'group', optional, alternatives });
+    } else if (optional || grouped || /[*|]|^<(num|any)>$/.test(inner)) {
+      nodes.push({ kind: 'token', optional, test: alternative(inner) });
     } else {
       for (const token of tokenize(inner)) {
         const norm = token.norm;
-        matchers.push({ optional: false, literal: norm, test: (t) => t.norm === norm });
+        nodes.push({ kind: 'token', optional: false, literal: norm, test: (t) => t.norm === norm });
       }
     }
   }
-  if (matchers.length === 0) throw new Error(`empty phrase pattern \`${source}\``);
-  return { source, label, matchers };
+  return nodes;
 }
 
-/** Index of the token after a match of `phrase` starting at token `from`, or -1. */
-function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number {
-  const step = (m: number, t: number): number => {
-    if (m === phrase.matchers.length) return t;
-    const matcher = phrase.matchers[m];
-    if (t < tokens.length && matcher.test(tokens[t])) {
-      const end = step(m + 1, t + 1);
-      if (end >= 0) return end;
+export function compilePhrase(source: string, label: string): CompiledPhrase {
+  const nodes = compileNodes(source);
+  if (nodes.length === 0 || nodes.every((n) => n.optional)) throw new Error(`empty phrase pattern \`${source}\``);
+  return { source, label, nodes };
+}
+
+/**
+ * Longest end index of a match of `nodes[n..]` starting at token `t`, then `rest`; -1 if none.
+ * Backtracking over optional tokens and group alternatives (patterns are short).
+ */
+function matchNodes(nodes: Node[], n: number, tokens: Token[], t: number, rest: (t: number) => number): number {
+  if (n === nodes.length) return rest(t);
+  const node = nodes[n];
+  let best = -1;
+  if (node.kind === 'token') {
+    if (t < tokens.length && node.test(tokens[t])) best = matchNodes(nodes, n + 1, tokens, t + 1, rest);
+  } else {
+    for (const alt of node.alternatives) {
+      best = Math.max(best, matchNodes(alt, 0, tokens, t, (after) => matchNodes(nodes, n + 1, tokens, after, rest)));
     }
-    return matcher.optional ? step(m + 1, t) : -1;
-  };
-  return step(0, from);
+  }
+  if (node.optional) best = Math.max(best, matchNodes(nodes, n + 1, tokens, t, rest));
+  return best;
+}
+
+function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number {
+  return matchNodes(phrase.nodes, 0, tokens, from, (t) => t);
+}
+
+function firstLiteral(phrase: CompiledPhrase): string | undefined {
+  const first = phrase.nodes[0];
+  return first.kind === 'token' && !first.optional ? first.literal : undefined;
 }
 
 export class PhraseSet {
-  readonly phrases: CompiledPhrase[];
-  readonly exceptions: CompiledPhrase[];
+  private readonly byWord = new Map<string, CompiledPhrase[]>();
+  private readonly other: CompiledPhrase[] = [];
+  private readonly exceptionSet: PhraseSet | undefined;
 
-  constructor(phrases: CompiledPhrase[], exceptions: CompiledPhrase[] = []) {
-    this.phrases = phrases;
-    this.exceptions = exceptions;
+  constructor(
+    readonly phrases: CompiledPhrase[],
+    exceptions: CompiledPhrase[] = [],
+  ) {
+    // Phrases indexed by their first word, so a scan tries only the candidates.
+    for (const phrase of phrases) {
+      const literal = firstLiteral(phrase);
+      if (literal === undefined) this.other.push(phrase);
+      else this.byWord.set(literal, [...(this.byWord.get(literal) ?? []), phrase]);
+    }
+    this.exceptionSet = exceptions.length > 0 ? new PhraseSet(exceptions) : undefined;
   }
 
   /** Non-overlapping matches, longest first at each position, minus those inside an exception. */
   match(tokens: Token[]): PhraseMatch[] {
+    const matches = this.scan(tokens);
+    if (!this.exceptionSet || matches.length === 0) return matches;
     const blocked = new Set<number>();
-    for (const m of this.scan(this.exceptions, tokens)) for (let i = m.from; i < m.to; i++) blocked.add(i);
-    return this.scan(this.phrases, tokens).filter((m) => {
+    for (const m of this.exceptionSet.scan(tokens)) for (let i = m.from; i < m.to; i++) blocked.add(i);
+    return matches.filter((m) => {
       for (let i = m.from; i < m.to; i++) if (blocked.has(i)) return false;
       return true;
     });
   }
 
-  private readonly index = new Map<CompiledPhrase[], { byWord: Map<string, CompiledPhrase[]>; other: CompiledPhrase[] }>();
-
-  /** Phrases indexed by their first word, so a scan tries only the candidates. */
-  private indexed(phrases: CompiledPhrase[]) {
-    let entry = this.index.get(phrases);
-    if (!entry) {
-      entry = { byWord: new Map(), other: [] };
-      for (const phrase of phrases) {
-        const first = phrase.matchers[0];
-        if (first.literal !== undefined) {
-          const list = entry.byWord.get(first.literal) ?? [];
-          list.push(phrase);
-          entry.byWord.set(first.literal, list);
-        } else entry.other.push(phrase);
-      }
-      this.index.set(phrases, entry);
-    }
-    return entry;
+  /** True when any phrase matches. */
+  test(tokens: Token[]): boolean {
+    return this.match(tokens).length > 0;
   }
 
-  private scan(phrases: CompiledPhrase[], tokens: Token[]): PhraseMatch[] {
+  private scan(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    const { byWord, other } = this.indexed(phrases);
     let t = 0;
     while (t < tokens.length) {
       let best: PhraseMatch | undefined;
-      const candidates = byWord.get(tokens[t].norm);
-      for (const phrase of candidates ? [...candidates, ...other] : other) {
-        const end = matchAt(phrase, tokens, t);
-        if (end > t && (!best || end > best.to)) {
-          best = { start: tokens[t].start, end: tokens[end - 1].end, from: t, to: end, phrase };
+      const candidates = this.byWord.get(tokens[t].norm);
+      for (const list of candidates ? [candidates, this.other] : [this.other]) {
+        for (const phrase of list) {
+          const end = matchAt(phrase, tokens, t);
+          if (end > t && (!best || end > best.to)) best = { start: tokens[t].start, end: tokens[end - 1].end, from: t, to: end, phrase };
         }
       }
       if (best) {
@@ -131,10 +184,5 @@ export class PhraseSet {
       } else t++;
     }
     return out;
-  }
-
-  /** True when any phrase matches. */
-  test(tokens: Token[]): boolean {
-    return this.match(tokens).length > 0;
   }
 }

@@ -1,0 +1,149 @@
+// The CLI as a process: exit codes, formats, stdin, config errors. Runs the built bin
+// (`npm test` builds first through `pretest`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'msglint.js');
+
+function msglint(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'msglint-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const CATALOGUE = `messages:
+  - id: shipped
+    tag: POST_PURCHASE_UPDATE
+    text: "Your order has shipped! Use code SAVE10 for 10% off your next order."
+`;
+
+describe('msglint CLI', () => {
+  it('reports the promotional phrase and the retired tag at exact positions (json)', () => {
+    const dir = tempDir({ 'updates.yml': CATALOGUE });
+    const { code, stdout } = msglint(['--format', 'json', 'updates.yml'], { cwd: dir });
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout);
+    expect(result.filePath).toBe('updates.yml');
+    const promo = result.messages.filter((m: { ruleId: string }) => m.ruleId === 'no-promotional-content');
+    expect(promo.map((m: { line: number; column: number; endColumn: number }) => [m.line, m.column, m.endColumn])).toEqual([
+      [4, 36, 44], // Use code
+      [4, 56, 63], // 10% off
+    ]);
+    expect(promo[0].messageId).toBe('shipped');
+    const tag = result.messages.find((m: { ruleId: string }) => m.ruleId === 'valid-message-tag');
+    expect(tag).toMatchObject({ line: 3, column: 10, severity: 2 });
+    expect(tag.message).toContain('retired on 2026-04-27');
+  });
+
+  it('prints stylish output with a code frame and help, exit 1 on errors', () => {
+    const dir = tempDir({ 'updates.yml': CATALOGUE });
+    const { code, stdout } = msglint(['updates.yml'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain('updates.yml:4:56  error  Unexpected promotional phrase `10% off`');
+    expect(stdout).toMatch(/4 \|\s+text: "Your order/);
+    expect(stdout).toContain('^^^^^^^');
+    expect(stdout).toContain('help: ');
+    expect(stdout).toMatch(/✖ \d+ problems? \(\d+ errors?/);
+  });
+
+  it('exits 0 on a clean file and prints nothing', () => {
+    const dir = tempDir({ 'ok.txt': 'Hi! Your order has shipped.\n' });
+    const { code, stdout } = msglint(['ok.txt'], { cwd: dir });
+    expect(stdout).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('exits 0 with warnings only, 1 when --max-warnings is exceeded', () => {
+    const dir = tempDir({ 'w.txt': 'Thanks for expresing interest.\n' });
+    expect(msglint(['w.txt'], { cwd: dir }).code).toBe(0);
+    const over = msglint(['--max-warnings', '0', 'w.txt'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('too many warnings');
+  });
+
+  it('--quiet hides warnings', () => {
+    const dir = tempDir({ 'w.txt': 'Thanks for expresing interest.\n' });
+    expect(msglint(['--quiet', 'w.txt'], { cwd: dir }).stdout).toBe('');
+  });
+
+  it('lints stdin with --stdin-filename choosing the format', () => {
+    const input = '---\ntag: POST_PURCHASE_UPDATE\n---\nYour order shipped. Shop now!\n';
+    const { code, stdout } = msglint(['--stdin', '--stdin-filename', 'draft.md', '--format', 'json'], { input });
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout);
+    expect(result.filePath).toBe('draft.md');
+    expect(result.messages.find((m: { ruleId: string }) => m.ruleId === 'no-promotional-content')).toMatchObject({ line: 4, column: 21 });
+  });
+
+  it('--rule turns rules off and sets options', () => {
+    const dir = tempDir({ 'updates.yml': CATALOGUE });
+    const { stdout } = msglint(['--format', 'json', '--rule', 'no-promotional-content:off', '--rule', '{"valid-message-tag":"warn"}', 'updates.yml'], { cwd: dir });
+    const [result] = JSON.parse(stdout);
+    expect(result.messages.some((m: { ruleId: string }) => m.ruleId === 'no-promotional-content')).toBe(false);
+    expect(result.messages.find((m: { ruleId: string }) => m.ruleId === 'valid-message-tag').severity).toBe(1);
+  });
+
+  it('rejects an unknown rule, format or flag with exit 2 and a suggestion', () => {
+    const rule = msglint(['--rule', 'speling:off', 'x.txt']);
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toContain('did you mean `spelling`?');
+    const format = msglint(['--format', 'jsn', 'x.txt']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('did you mean `json`?');
+    expect(msglint(['--frobnicate']).code).toBe(2);
+    expect(msglint(['does-not-exist.txt']).code).toBe(2);
+  });
+
+  it('reports a config error with file:line:col and exit 2', () => {
+    const dir = tempDir({ '.lintrc': 'rules:\n  spellng: off\n', 'a.txt': 'Hello.\n' });
+    const { code, stderr } = msglint(['a.txt'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('.lintrc:2:3: unknown rule `spellng`; did you mean `spelling`?');
+  });
+
+  it('applies the nearest .lintrc (words, rules) and --no-config ignores it', () => {
+    const dir = tempDir({ '.lintrc': '{ "words": ["Coastie"], "rules": { "max-length": "off" } }', 'a.txt': 'Your Coastie hoodie. One. Two. Three.\n' });
+    expect(msglint(['--format', 'json', 'a.txt'], { cwd: dir }).stdout).toContain('"messages": []');
+    const noConfig = JSON.parse(msglint(['--format', 'json', '--no-config', 'a.txt'], { cwd: dir }).stdout);
+    expect(noConfig[0].messages.map((m: { ruleId: string }) => m.ruleId).sort()).toEqual(['max-length', 'spelling']);
+  });
+
+  it('reports a broken file with its position, exit 2, and still lints the others', () => {
+    const dir = tempDir({ 'bad.yml': 'messages:\n  - text: "unterminated\n', 'good.txt': 'Thanks for expresing interest.\n' });
+    const { code, stdout } = msglint(['--format', 'json', 'bad.yml', 'good.txt'], { cwd: dir });
+    expect(code).toBe(2);
+    const results = JSON.parse(stdout);
+    expect(results[0].messages[0]).toMatchObject({ fatal: true, ruleId: null, line: 2 });
+    expect(results[1].messages[0].ruleId).toBe('spelling');
+  });
+
+  it('walks directories and skips JSON/YAML files no format recognises', () => {
+    const dir = tempDir({ 'content/a.txt': 'Hello there.\n', 'content/data.json': '{"not": ["a", "catalogue"]}', 'content/x.png': 'binary' });
+    const { code, stdout } = msglint(['--format', 'json', 'content'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((r: { filePath: string }) => r.filePath)).toEqual(['content/a.txt']);
+  });
+
+  it('prints --version and --help', () => {
+    expect(msglint(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(msglint(['--help']).stdout).toContain('Usage: msglint');
+  });
+});
