@@ -6,6 +6,7 @@ import { UsageError } from '../engine/discover.js';
 export interface CliOptions {
   patterns: string[];
   format: string;
+  outputFile?: string;
   quiet: boolean;
   maxWarnings: number;
   rules: Record<string, RuleSetting>;
@@ -24,7 +25,10 @@ Lints business chat messages (Messenger, Instagram, WhatsApp templates and repli
 Directories are searched for supported files.
 
 Options:
-  -f, --format NAME          output format: stylish (default) or json
+  -f, --format NAME          output format: stylish (default), json, sarif, github,
+                             unix, compact, junit, checkstyle, or a path to a
+                             custom formatter module
+  -o, --output-file PATH     write the report to a file instead of stdout
   -q, --quiet                report errors only
       --max-warnings N       exit with 1 when there are more than N warnings
       --rule RULE            set a rule: 'spelling:off', 'max-length:["warn",{"maxSentences":2}]'
@@ -78,6 +82,7 @@ export function parseCli(argv: string[]): CliOptions {
       strict: true,
       options: {
         format: { type: 'string', short: 'f', default: 'stylish' },
+        'output-file': { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-warnings': { type: 'string' },
         rule: { type: 'string', multiple: true },
@@ -106,6 +111,7 @@ export function parseCli(argv: string[]): CliOptions {
   return {
     patterns: parsed.positionals,
     format: v.format as string,
+    outputFile: v['output-file'] as string | undefined,
     quiet: v.quiet as boolean,
     maxWarnings,
     rules,

@@ -1,15 +1,18 @@
 // The msglint command: parse arguments, lint, report, choose the exit code. No checking
 // logic lives here.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
 import { closest } from '../engine/suggest.js';
 import type { FileResult } from '../types.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-const FORMATS = ['stylish', 'json'];
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 
 export interface Io {
   stdout: (text: string) => void;
@@ -45,7 +48,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return 0;
   }
   if (options.version) {
-    io.stdout(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version + '\n');
+    io.stdout(packageVersion() + '\n');
     return 0;
   }
   try {
@@ -60,13 +63,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 }
 
 async function run(options: CliOptions, io: Io): Promise<number> {
-  if (!FORMATS.includes(options.format)) {
-    const hint = closest(options.format, FORMATS);
-    throw new UsageError(`unknown format \`${options.format}\`${hint ? `; did you mean \`${hint}\`?` : ''} (formats: ${FORMATS.join(', ')})`);
+  const { FORMATTER_NAMES, isCustomFormatter, loadFormatter } = await import('../report/index.js');
+  if (!FORMATTER_NAMES.includes(options.format) && !isCustomFormatter(options.format)) {
+    const hint = closest(options.format, FORMATTER_NAMES);
+    throw new UsageError(`unknown format \`${options.format}\`${hint ? `; did you mean \`${hint}\`?` : ''} (formats: ${FORMATTER_NAMES.join(', ')}, or a path to a formatter module)`);
+  }
+  let formatter;
+  try {
+    formatter = await loadFormatter(options.format, io.cwd);
+  } catch (error) {
+    throw new UsageError(`cannot load formatter \`${options.format}\`: ${(error as Error).message}`);
   }
   // The engine (and the rules, retext, dictionaries) load only when there is work to do.
   const { Linter, fatalResult } = await import('../engine/lint.js');
-  const { ruleIds } = await import('../../rules/index.js');
+  const { ruleIds, rules } = await import('../../rules/index.js');
   for (const id of Object.keys(options.rules)) {
     if (!ruleIds.includes(id)) {
       const hint = closest(id, ruleIds);
@@ -109,10 +119,12 @@ async function run(options: CliOptions, io: Io): Promise<number> {
   }
   if (options.quiet) results = results.map(errorsOnly);
   const color = options.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
-  const { stylish } = await import('../report/stylish.js');
-  const { json } = await import('../report/json.js');
-  const output = options.format === 'json' ? json(results) : stylish(results, { color, cwd: io.cwd });
-  if (output) io.stdout(output);
+  const output = await formatter(results, { color: options.outputFile ? false : color, cwd: io.cwd, rules, version: packageVersion() });
+  if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output);
+  } else if (output) io.stdout(output);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const fatal = results.some((r) => r.fatalErrorCount > 0);

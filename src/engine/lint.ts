@@ -15,6 +15,7 @@ import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRang
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
 import { resolveOptions, type MessageData } from './rule.js';
+import { ruleDocUrl } from './docs-url.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -198,7 +199,7 @@ function toFinding(m: VFileMessage, message: Message, severities: Map<string, Se
     range,
     lines,
   );
-  if (m.ruleId) finding.url = `https://github.com/msglint/msglint/blob/main/docs/rules.md#${m.ruleId}`;
+  if (m.ruleId) finding.url = ruleDocUrl(m.ruleId);
   if (extra.fix !== undefined) finding.fix = { range, text: extra.fix };
   return finding;
 }

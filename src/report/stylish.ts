@@ -3,10 +3,7 @@
 import { LineIndex } from '../engine/positions.js';
 import type { FileResult, Finding } from '../types.js';
 
-export interface FormatterContext {
-  color: boolean;
-  cwd: string;
-}
+import type { FormatterContext } from './index.js';
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, green: 32 } as const;
 
@@ -37,7 +34,7 @@ function codeFrame(lines: LineIndex, f: Finding, color: boolean): string[] {
   ];
 }
 
-export function stylish(results: FileResult[], context: FormatterContext): string {
+export function stylish(results: FileResult[], context: Pick<FormatterContext, 'color'>): string {
   const { color } = context;
   const out: string[] = [];
   let errors = 0;
