@@ -13,6 +13,11 @@ export interface CliOptions {
   config?: string;
   noConfig: boolean;
   stdin: boolean;
+  ignorePath?: string;
+  ignorePatterns: string[];
+  ignore: boolean;
+  printConfig?: string;
+  init: boolean;
   stdinFilename?: string;
   color: boolean | undefined;
   help: boolean;
@@ -35,6 +40,11 @@ Options:
                              or a JSON object '{"spelling":"off"}'; may be repeated
   -c, --config PATH          use this config file for every file (no .lintrc lookup)
       --no-config            ignore .lintrc files
+      --ignore-path PATH     ignore file in gitignore syntax (default: .lintignore)
+      --ignore-pattern PAT   ignore files matching PAT (gitignore syntax); repeatable
+      --no-ignore            lint ignored files too
+      --print-config FILE    print the configuration that applies to FILE, and exit
+      --init                 write a commented starter .lintrc (never overwrites)
       --stdin                lint text from standard input
       --stdin-filename NAME  file name for stdin (chooses the format, e.g. draft.md)
       --color / --no-color   force or disable colours (NO_COLOR is respected)
@@ -89,6 +99,11 @@ export function parseCli(argv: string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean', default: false },
         stdin: { type: 'boolean', default: false },
+        'ignore-path': { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        'no-ignore': { type: 'boolean', default: false },
+        'print-config': { type: 'string' },
+        init: { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -118,6 +133,11 @@ export function parseCli(argv: string[]): CliOptions {
     config: v.config as string | undefined,
     noConfig: v['no-config'] as boolean,
     stdin: v.stdin as boolean,
+    ignorePath: v['ignore-path'] as string | undefined,
+    ignorePatterns: (v['ignore-pattern'] as string[] | undefined) ?? [],
+    ignore: !v['no-ignore'],
+    printConfig: v['print-config'] as string | undefined,
+    init: v.init as boolean,
     stdinFilename: v['stdin-filename'] as string | undefined,
     color: v['no-color'] ? false : (v.color as boolean | undefined),
     help: v.help as boolean,

@@ -1,6 +1,6 @@
 // The msglint command: parse arguments, lint, report, choose the exit code. No checking
 // logic lives here.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
 import { closest } from '../engine/suggest.js';
@@ -83,12 +83,18 @@ async function run(options: CliOptions, io: Io): Promise<number> {
       throw new UsageError(`--rule: unknown rule \`${id}\`${hint ? `; did you mean \`${hint}\`?` : ''}`);
     }
   }
+  if (options.init) return init(io);
   const linter = new Linter({
     cwd: io.cwd,
     configFile: options.config,
     useConfigFiles: !options.noConfig,
     ruleOverrides: options.rules,
   });
+  if (options.printConfig) {
+    const config = linter.configFor(resolve(io.cwd, options.printConfig));
+    io.stdout(JSON.stringify(config, null, 2) + '\n');
+    return 0;
+  }
   let results: FileResult[] = [];
   if (options.stdin) {
     if (options.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths as well');
@@ -96,12 +102,17 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     results.push(linter.lintText(io.readStdin().replace(/^\uFEFF/, ''), name));
   } else {
     if (options.patterns.length === 0) throw new UsageError('no paths given (try `msglint .` or `msglint --help`)');
-    // ignorePatterns of the config that applies to the working directory.
-    const ignore = linter.configFor(join(io.cwd, '.msglint-probe')).ignorePatterns;
-    const targets = await discover(options.patterns, io.cwd, ignore);
+    const { IgnoreRules } = await import('../engine/ignore.js');
+    const ignore = new IgnoreRules({ cwd: io.cwd, ignorePath: options.ignorePath, patterns: options.ignorePatterns, enabled: options.ignore });
+    const targets = await discover(options.patterns, io.cwd);
     for (const target of targets) {
       let result: FileResult | undefined;
       try {
+        const absolute = resolve(io.cwd, target.path);
+        if (ignore.ignored(absolute, linter.configFor(absolute).ignorePatterns)) {
+          if (target.explicit) results.push(ignoredResult(target.path));
+          continue;
+        }
         result = linter.lintFile(target.path, target.explicit);
       } catch (error) {
         if (error instanceof ConfigError) {
@@ -135,6 +146,52 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+const STARTER = `# msglint configuration: every key is documented in .lintrc.example and in
+# node_modules/msglint/schema/lintrc.schema.json (editors autocomplete with $schema).
+$schema: ./node_modules/msglint/schema/lintrc.schema.json
+root: true
+
+# Presets: recommended, strict, messenger, instagram, whatsapp (or msglint-config-* packages).
+extends: [recommended]
+
+# The channel and locale of messages whose file does not say it.
+channel: messenger
+locale: en
+
+# Brand and product names the spelling rule accepts.
+words: []
+
+# rules:
+#   max-length: [warn, { maxSentences: 3 }]
+#   readability: off
+
+# Settings for some files only, e.g. every update template is a tagged message:
+# overrides:
+#   - files: ["templates/updates/**"]
+#     context: { messagingType: MESSAGE_TAG, tag: HUMAN_AGENT }
+`;
+
+async function init(io: Io): Promise<number> {
+  const { CONFIG_FILE_NAMES } = await import('../engine/config.js');
+  const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(io.cwd, name)));
+  if (existing) {
+    io.stderr(`msglint: ${existing} already exists; --init never overwrites a config.\n`);
+    return 2;
+  }
+  writeFileSync(join(io.cwd, '.lintrc'), STARTER, { flag: 'wx' });
+  io.stdout('Wrote .lintrc: a commented starter configuration.\n');
+  return 0;
+}
+
+/** ESLint's behaviour for an ignored file named on the command line: one warning. */
+function ignoredResult(filePath: string): FileResult {
+  return {
+    filePath,
+    findings: [{ ruleId: null, severity: 'warn', message: 'File ignored because of a matching ignore pattern. Use `--no-ignore` to lint it.', line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
+    errorCount: 0, warningCount: 1, infoCount: 0, fatalErrorCount: 0,
+  };
 }
 
 function errorsOnly(result: FileResult): FileResult {

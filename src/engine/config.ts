@@ -1,29 +1,53 @@
-// `.lintrc` loading and validation. A config file is JSON or YAML, found by walking up from
-// each linted file (the nearest one applies), or given with `--config`. Every error points
-// at the offending key with file:line:column.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// `.lintrc` parsing and validation. A config file is JSON or YAML. Every error points at the
+// offending key with file:line:column and, for unknown names, suggests the closest one.
+// Resolution (cascade, extends, overrides) lives in config-resolve.ts.
+import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Channel, MessageContext, RuleLevel } from '../types.js';
+import type { OptionSpec } from './rule.js';
 import { closest } from './suggest.js';
 import { lineColumn } from './positions.js';
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
 
-export interface Config {
-  root?: boolean;
+/** Settings that a config file, an override block or a preset can carry. */
+export interface Settings {
   rules: Record<string, RuleSetting>;
   words: string[];
   placeholders: string[];
   channel?: Channel;
   locale?: string;
   policyDate?: string;
-  /** context defaults for every message (tag, messagingType, category, kind, promotional) */
+  /** context defaults for every message (tag, messagingType, category, kind, promotional…) */
   context: Partial<MessageContext>;
-  ignorePatterns: string[];
-  /** where it came from (for messages and --print-config) */
-  filePath?: string;
 }
+
+export interface Override extends Settings {
+  files: string[];
+  excludedFiles: string[];
+}
+
+/** One parsed config file. */
+export interface ConfigFile extends Settings {
+  filePath: string;
+  root?: boolean;
+  extends: string[];
+  ignorePatterns: string[];
+  overrides: Override[];
+  /** custom formats (glob → selectors), validated by the selectors adapter */
+  formats: unknown[];
+}
+
+/** The settings that apply to one file, after cascade, extends and overrides. */
+export interface Config extends Settings {
+  ignorePatterns: string[];
+  formats: { entry: unknown; baseDir: string }[];
+  /** the config files that contributed, nearest last */
+  sources: string[];
+}
+
+/** What the config parser needs to know about the rules (ids and their options). */
+export type RuleCatalog = Record<string, Record<string, OptionSpec>>;
 
 export const CONFIG_FILE_NAMES = ['.lintrc', '.lintrc.json', '.lintrc.yaml', '.lintrc.yml'];
 
@@ -39,96 +63,56 @@ export class ConfigError extends Error {
   }
 }
 
-export function emptyConfig(): Config {
-  return { rules: {}, words: [], placeholders: [], context: {}, ignorePatterns: [] };
+export function emptySettings(): Settings {
+  return { rules: {}, words: [], placeholders: [], context: {} };
 }
 
-const TOP_KEYS = ['$schema', 'root', 'rules', 'words', 'placeholders', 'channel', 'locale', 'policyDate', 'context', 'ignorePatterns'];
-const CONTEXT_KEYS = ['channel', 'locale', 'tag', 'messagingType', 'category', 'kind', 'promotional', 'component'];
+export function emptyConfig(): Config {
+  return { ...emptySettings(), ignorePatterns: [], formats: [], sources: [] };
+}
+
+const SETTINGS_KEYS = ['rules', 'words', 'placeholders', 'channel', 'locale', 'policyDate', 'context'];
+const TOP_KEYS = ['$schema', 'root', 'extends', 'ignorePatterns', 'overrides', 'formats', ...SETTINGS_KEYS];
+const OVERRIDE_KEYS = ['files', 'excludedFiles', ...SETTINGS_KEYS];
+const CONTEXT_KEYS = ['channel', 'locale', 'tag', 'messagingType', 'category', 'kind', 'promotional', 'component', 'topic'];
 const CHANNELS = ['messenger', 'instagram', 'whatsapp', 'generic'];
 const LEVELS = ['off', 'info', 'warn', 'error'];
 
-/** Parses and validates config text. `knownRules` lists the valid rule ids. */
-export function parseConfig(text: string, filePath: string, knownRules: string[]): Config {
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: true });
-  const fail = (message: string, offset: number): never => {
-    const { line, column } = lineColumn(text, offset);
-    throw new ConfigError(message, filePath, line, column);
-  };
-  if (doc.errors.length > 0) fail(`invalid config: ${doc.errors[0].message.split('\n')[0]}`, doc.errors[0].pos[0]);
-  const config = emptyConfig();
-  config.filePath = filePath;
-  if (doc.contents === null) return config;
-  if (!isMap(doc.contents)) fail('a config must be a mapping of keys', doc.contents.range?.[0] ?? 0);
-  const at = (node: unknown) => (node as Node | null)?.range?.[0] ?? 0;
-  const stringList = (node: unknown, key: string): string[] => {
-    if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) fail(`\`${key}\` must be a list of strings`, at(node));
-    return (node as { items: { value: string }[] }).items.map((i) => i.value);
-  };
-  for (const pair of (doc.contents as { items: Pair[] }).items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const value = pair.value as Node | null;
-    const plain = isScalar(value) ? value.value : undefined;
-    switch (key) {
-      case '$schema':
-        break;
-      case 'root':
-        if (typeof plain !== 'boolean') fail('`root` must be true or false', at(value));
-        config.root = plain as boolean;
-        break;
-      case 'words':
-        config.words = stringList(value, 'words');
-        break;
-      case 'placeholders':
-        config.placeholders = stringList(value, 'placeholders');
-        for (const [i, source] of config.placeholders.entries()) {
-          try {
-            new RegExp(source, 'u');
-          } catch (error) {
-            fail(`\`placeholders[${i}]\` is not a valid regular expression: ${(error as Error).message}`, at((value as { items: Node[] }).items[i]));
-          }
-        }
-        break;
-      case 'ignorePatterns':
-        config.ignorePatterns = stringList(value, 'ignorePatterns');
-        break;
-      case 'channel':
-        if (!CHANNELS.includes(String(plain))) fail(`\`channel\` must be one of ${CHANNELS.join(', ')}`, at(value));
-        config.channel = plain as Channel;
-        break;
-      case 'locale':
-        if (typeof plain !== 'string' || !/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(plain)) fail('`locale` must be a locale such as `en`, `en-GB` or `it_IT`', at(value));
-        config.locale = plain as string;
-        break;
-      case 'policyDate': {
-        const date = plain instanceof Date ? plain.toISOString().slice(0, 10) : String(plain);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail('`policyDate` must be a date as YYYY-MM-DD', at(value));
-        config.policyDate = date;
-        break;
-      }
-      case 'context': {
-        if (!isMap(value)) fail('`context` must be a mapping', at(value));
-        for (const cp of (value as { items: Pair[] }).items) {
-          const ck = isScalar(cp.key) ? String(cp.key.value) : '';
-          if (!CONTEXT_KEYS.includes(ck)) fail(unknownMessage('context key', ck, CONTEXT_KEYS), at(cp.key));
-          (config.context as Record<string, unknown>)[ck] = isScalar(cp.value) ? cp.value.value : undefined;
-        }
-        break;
-      }
-      case 'rules': {
-        if (!isMap(value)) fail('`rules` must be a mapping of rule ids to levels', at(value));
-        for (const rp of (value as { items: Pair[] }).items) {
-          const id = isScalar(rp.key) ? String(rp.key.value) : '';
-          if (!knownRules.includes(id)) fail(unknownMessage('rule', id, knownRules), at(rp.key));
-          config.rules[id] = parseRuleSetting((rp.value as Node)?.toJSON?.() ?? null, (message) => fail(`rule \`${id}\`: ${message}`, at(rp.value)));
-        }
-        break;
-      }
-      default:
-        fail(unknownMessage('key', key, TOP_KEYS), at(pair.key));
-    }
+type Fail = (message: string, node: unknown) => never;
+
+const at = (node: unknown) => (node as Node | null)?.range?.[0] ?? 0;
+
+function unknownMessage(what: string, name: string, known: string[]): string {
+  const hint = closest(name, known);
+  return `unknown ${what} \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ''}`;
+}
+
+function stringList(node: unknown, key: string, fail: Fail, allowString = false): string[] {
+  if (allowString && isScalar(node) && typeof node.value === 'string') return [node.value];
+  if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) fail(`\`${key}\` must be a list of strings`, node);
+  return (node as { items: { value: string }[] }).items.map((i) => i.value);
+}
+
+function entries(node: unknown, key: string, fail: Fail): Pair[] {
+  if (!isMap(node)) fail(`\`${key}\` must be a mapping`, node);
+  return (node as { items: Pair[] }).items;
+}
+
+/** Validates a rule's options against its declared option specs. */
+function checkOptions(id: string, options: Record<string, unknown>, specs: Record<string, OptionSpec>, fail: (message: string) => never): void {
+  for (const [name, value] of Object.entries(options)) {
+    const spec = specs[name];
+    if (!spec) fail(unknownMessage(`option of \`${id}\``, name, Object.keys(specs)));
+    const type = spec.type;
+    const ok =
+      value === null ||
+      (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
+      (type === 'string' && typeof value === 'string') ||
+      (type === 'boolean' && typeof value === 'boolean') ||
+      (type === 'string[]' && Array.isArray(value) && value.every((v) => typeof v === 'string')) ||
+      (type === 'object' && typeof value === 'object' && !Array.isArray(value));
+    if (!ok) fail(`option \`${name}\` of \`${id}\` must be a ${type} (got ${JSON.stringify(value)})`);
   }
-  return config;
 }
 
 export function parseRuleSetting(value: unknown, fail: (message: string) => never): RuleSetting {
@@ -144,49 +128,124 @@ export function parseRuleSetting(value: unknown, fail: (message: string) => neve
   return normalized as RuleLevel;
 }
 
-function unknownMessage(what: string, name: string, known: string[]): string {
-  const hint = closest(name, known);
-  return `unknown ${what} \`${name}\`${hint ? `; did you mean \`${hint}\`?` : ''}`;
+/** Parses one settings key into `target`; false when `key` is not a settings key. */
+function parseSetting(key: string, value: Node | null, target: Settings, catalog: RuleCatalog, fail: Fail): boolean {
+  const plain = isScalar(value) ? value.value : undefined;
+  switch (key) {
+    case 'words':
+      target.words = stringList(value, 'words', fail);
+      return true;
+    case 'placeholders':
+      target.placeholders = stringList(value, 'placeholders', fail);
+      target.placeholders.forEach((source, i) => {
+        try {
+          new RegExp(source, 'u');
+        } catch (error) {
+          fail(`\`placeholders[${i}]\` is not a valid regular expression: ${(error as Error).message}`, (value as { items: Node[] }).items[i]);
+        }
+      });
+      return true;
+    case 'channel':
+      if (!CHANNELS.includes(String(plain))) fail(`\`channel\` must be one of ${CHANNELS.join(', ')}`, value);
+      target.channel = plain as Channel;
+      return true;
+    case 'locale':
+      if (typeof plain !== 'string' || !/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(plain)) fail('`locale` must be a locale such as `en`, `en-GB` or `it_IT`', value);
+      target.locale = plain as string;
+      return true;
+    case 'policyDate': {
+      const date = plain instanceof Date ? plain.toISOString().slice(0, 10) : String(plain);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail('`policyDate` must be a date as YYYY-MM-DD', value);
+      target.policyDate = date;
+      return true;
+    }
+    case 'context':
+      for (const cp of entries(value, 'context', fail)) {
+        const ck = isScalar(cp.key) ? String(cp.key.value) : '';
+        if (!CONTEXT_KEYS.includes(ck)) fail(unknownMessage('context key', ck, CONTEXT_KEYS), cp.key);
+        const v = isScalar(cp.value) ? cp.value.value : undefined;
+        if (ck === 'channel' && !CHANNELS.includes(String(v))) fail(`\`context.channel\` must be one of ${CHANNELS.join(', ')}`, cp.value);
+        if (ck === 'promotional' && typeof v !== 'boolean') fail('`context.promotional` must be true or false', cp.value);
+        (target.context as Record<string, unknown>)[ck] = v;
+      }
+      return true;
+    case 'rules':
+      for (const rp of entries(value, 'rules', fail)) {
+        const id = isScalar(rp.key) ? String(rp.key.value) : '';
+        if (!(id in catalog)) fail(unknownMessage('rule', id, Object.keys(catalog)), rp.key);
+        const failRule = (message: string): never => fail(`rule \`${id}\`: ${message}`, rp.value);
+        const setting = parseRuleSetting((rp.value as Node)?.toJSON?.() ?? null, failRule);
+        if (Array.isArray(setting) && setting[1]) checkOptions(id, setting[1], catalog[id], failRule);
+        target.rules[id] = setting;
+      }
+      return true;
+  }
+  return false;
 }
 
-export function loadConfigFile(filePath: string, knownRules: string[]): Config {
+/** Parses and validates config text. */
+export function parseConfig(text: string, filePath: string, catalog: RuleCatalog): ConfigFile {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const fail: Fail = (message, node) => {
+    const { line, column } = lineColumn(text, typeof node === 'number' ? node : at(node));
+    throw new ConfigError(message, filePath, line, column);
+  };
+  if (doc.errors.length > 0) fail(`invalid config: ${doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, doc.errors[0].pos[0]);
+  const config: ConfigFile = { ...emptySettings(), filePath, extends: [], ignorePatterns: [], overrides: [], formats: [] };
+  if (doc.contents === null) return config;
+  if (!isMap(doc.contents)) fail('a config must be a mapping of keys', doc.contents);
+  for (const pair of (doc.contents as { items: Pair[] }).items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    if (parseSetting(key, value, config, catalog, fail)) continue;
+    switch (key) {
+      case '$schema':
+        break;
+      case 'root':
+        if (!isScalar(value) || typeof value.value !== 'boolean') fail('`root` must be true or false', value);
+        config.root = (value as { value: boolean }).value;
+        break;
+      case 'extends':
+        config.extends = stringList(value, 'extends', fail, true);
+        break;
+      case 'ignorePatterns':
+        config.ignorePatterns = stringList(value, 'ignorePatterns', fail);
+        break;
+      case 'formats':
+        if (!isSeq(value)) fail('`formats` must be a list of {files, text, context} entries', value);
+        config.formats = (value as { items: Node[] }).items.map((item) => item.toJSON());
+        break;
+      case 'overrides':
+        if (!isSeq(value)) fail('`overrides` must be a list of {files, …} blocks', value);
+        for (const [i, item] of (value as { items: Node[] }).items.entries()) config.overrides.push(parseOverride(item, i, catalog, fail));
+        break;
+      default:
+        fail(unknownMessage('key', key, TOP_KEYS), pair.key);
+    }
+  }
+  return config;
+}
+
+function parseOverride(node: Node, index: number, catalog: RuleCatalog, fail: Fail): Override {
+  const override: Override = { ...emptySettings(), files: [], excludedFiles: [] };
+  for (const pair of entries(node, `overrides[${index}]`, fail)) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    if (parseSetting(key, value, override, catalog, fail)) continue;
+    if (key === 'files') override.files = stringList(value, `overrides[${index}].files`, fail, true);
+    else if (key === 'excludedFiles') override.excludedFiles = stringList(value, `overrides[${index}].excludedFiles`, fail, true);
+    else fail(unknownMessage(`key in overrides[${index}]`, key, OVERRIDE_KEYS), pair.key);
+  }
+  if (override.files.length === 0) fail(`\`overrides[${index}]\` needs \`files\` (globs relative to the config file)`, node);
+  return override;
+}
+
+export function loadConfigFile(filePath: string, catalog: RuleCatalog): ConfigFile {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read config: ${(error as Error).message}`, filePath);
+    throw new ConfigError(`cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, filePath);
   }
-  return parseConfig(text.replace(/^\uFEFF/, ''), filePath, knownRules);
-}
-
-/** Finds the nearest config file for a directory, walking up to the file system root. */
-export class ConfigFinder {
-  private readonly byDir = new Map<string, string | null>();
-
-  nearest(dir: string): string | undefined {
-    const start = resolve(dir);
-    const visited: string[] = [];
-    let current = start;
-    let found: string | null | undefined;
-    for (;;) {
-      if (this.byDir.has(current)) {
-        found = this.byDir.get(current);
-        break;
-      }
-      visited.push(current);
-      const hit = CONFIG_FILE_NAMES.map((n) => join(current, n)).find((p) => existsSync(p));
-      if (hit) {
-        found = hit;
-        break;
-      }
-      const parent = dirname(current);
-      if (parent === current) {
-        found = null;
-        break;
-      }
-      current = parent;
-    }
-    for (const d of visited) this.byDir.set(d, found ?? null);
-    return found ?? undefined;
-  }
+  return parseConfig(text.replace(/^\uFEFF/, ''), filePath, catalog);
 }

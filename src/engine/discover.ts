@@ -14,7 +14,7 @@ export class UsageError extends Error {}
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/package.json', '**/package-lock.json', '**/tsconfig.json', '**/.lintrc*'];
 
-export async function discover(patterns: string[], cwd: string, ignore: string[] = []): Promise<Target[]> {
+export async function discover(patterns: string[], cwd: string): Promise<Target[]> {
   const seen = new Set<string>();
   const out: Target[] = [];
   const add = (path: string, explicit: boolean) => {
@@ -26,7 +26,7 @@ export async function discover(patterns: string[], cwd: string, ignore: string[]
   const extensions = SUPPORTED_EXTENSIONS.map((e) => e.slice(1));
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) {
-      const files = await glob(pattern, { cwd, ignore: [...ALWAYS_IGNORED, ...ignore], dot: false, followSymbolicLinks: false });
+      const files = await glob(pattern, { cwd, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false });
       if (files.length === 0) throw new UsageError(`No files matching the pattern \`${pattern}\` were found`);
       for (const f of files.sort()) add(f, true);
       continue;
@@ -42,7 +42,7 @@ export async function discover(patterns: string[], cwd: string, ignore: string[]
       const base = relative(cwd, resolve(cwd, pattern)).split('\\').join('/');
       const files = await glob(`${base ? `${escapeGlob(base)}/` : ''}**/*.{${extensions.join(',')}}`, {
         cwd,
-        ignore: [...ALWAYS_IGNORED, ...ignore],
+        ignore: ALWAYS_IGNORED,
         dot: false,
         followSymbolicLinks: false,
       });

@@ -1,15 +1,16 @@
 // The linter: configure → extract → check → locate → filter, for one file or one text.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { rules, ruleIds } from '../../rules/index.js';
+import { rules } from '../../rules/index.js';
 import { adapterById, detectFormat, makeInput } from '../formats/index.js';
 import { FormatError, type Directive, type FormatAdapter } from '../formats/types.js';
 import { canonicalLocale, languageOf } from '../language/locale.js';
 import { today } from '../language/platform.js';
 import type { FileResult, Finding, Message, MessageContext, Severity } from '../types.js';
-import { ConfigFinder, emptyConfig, loadConfigFile, type Config, type RuleSetting } from './config.js';
+import { emptyConfig, type Config, type RuleCatalog, type RuleSetting } from './config.js';
+import { ConfigResolver, mergeSettings } from './config-resolve.js';
 import { decode } from './decode.js';
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
@@ -31,36 +32,32 @@ export interface LintOptions {
   overrideConfig?: Partial<Config>;
 }
 
+/** Rule ids and their option specs, for config validation. */
+export function ruleCatalog(): RuleCatalog {
+  return Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.options]));
+}
+
 export class Linter {
   private readonly cwd: string;
-  private readonly finder = new ConfigFinder();
-  private readonly configs = new Map<string, Config>();
-  private readonly fixedConfig: Config | undefined;
+  readonly resolver: ConfigResolver;
 
   constructor(private readonly options: LintOptions = {}) {
     this.cwd = options.cwd ?? process.cwd();
-    if (options.configFile) this.fixedConfig = loadConfigFile(resolve(this.cwd, options.configFile), ruleIds);
+    this.resolver = new ConfigResolver(ruleCatalog());
+    // Load an explicit config now, so that an error in it is reported before any file.
+    if (options.configFile) this.resolver.forFileWith(resolve(this.cwd, options.configFile), resolve(this.cwd, 'x'));
   }
 
   /** The config that applies to a file (throws ConfigError for a broken config). */
   configFor(filePath: string): Config {
-    const base = this.baseConfigFor(filePath);
+    const absolute = resolve(this.cwd, filePath);
+    let config: Config;
+    if (this.options.configFile) config = this.resolver.forFileWith(resolve(this.cwd, this.options.configFile), absolute);
+    else if (this.options.useConfigFiles === false) config = emptyConfig();
+    else config = this.resolver.forFile(absolute);
     const override = this.options.overrideConfig;
-    if (!override) return base;
-    return { ...base, ...override, rules: { ...base.rules, ...override.rules }, context: { ...base.context, ...override.context } };
-  }
-
-  private baseConfigFor(filePath: string): Config {
-    if (this.fixedConfig) return this.fixedConfig;
-    if (this.options.useConfigFiles === false) return emptyConfig();
-    const found = this.finder.nearest(dirname(resolve(this.cwd, filePath)));
-    if (!found) return emptyConfig();
-    let config = this.configs.get(found);
-    if (!config) {
-      config = loadConfigFile(found, ruleIds);
-      this.configs.set(found, config);
-    }
-    return config;
+    if (!override) return config;
+    return { ...mergeSettings(config, { rules: {}, words: [], placeholders: [], context: {}, ...override }), ...(override.ignorePatterns ? { ignorePatterns: override.ignorePatterns } : {}) };
   }
 
   /**

@@ -1,7 +1,7 @@
 // The CLI as a process: exit codes, formats, stdin, config errors. Runs the built bin
 // (`npm test` builds first through `pretest`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,5 +145,36 @@ describe('msglint CLI', () => {
   it('prints --version and --help', () => {
     expect(msglint(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(msglint(['--help']).stdout).toContain('Usage: msglint');
+  });
+
+  it('honours .lintignore, --ignore-pattern and --no-ignore', () => {
+    const dir = tempDir({ '.lintignore': 'archive/\n', 'archive/a.txt': 'Tpyo.\n', 'b.txt': 'Tpyo.\n', 'c.txt': 'Tpyo.\n' });
+    const files = (args: string[]) => JSON.parse(msglint(['--format', 'json', ...args], { cwd: dir }).stdout).map((r: { filePath: string }) => r.filePath);
+    expect(files(['.'])).toEqual(['b.txt', 'c.txt']);
+    expect(files(['--ignore-pattern', 'c.txt', '.'])).toEqual(['b.txt']);
+    expect(files(['--no-ignore', '.'])).toEqual(['archive/a.txt', 'b.txt', 'c.txt']);
+    const explicit = JSON.parse(msglint(['--format', 'json', 'archive/a.txt'], { cwd: dir }).stdout);
+    expect(explicit[0].messages[0].message).toContain('File ignored');
+  });
+
+  it('--print-config shows the resolved settings; --init writes a starter config once', () => {
+    const dir = tempDir({ 'sub/.lintrc': 'extends: whatsapp\nwords: [Acme]', 'sub/a.txt': 'x' });
+    const printed = JSON.parse(msglint(['--print-config', 'sub/a.txt'], { cwd: dir }).stdout);
+    expect(printed).toMatchObject({ channel: 'whatsapp', words: ['Acme'] });
+    const empty = tempDir({});
+    expect(msglint(['--init'], { cwd: empty }).code).toBe(0);
+    const again = msglint(['--init'], { cwd: empty });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('never overwrites');
+    expect(msglint(['--print-config', 'x.txt'], { cwd: empty }).code).toBe(0);
+  });
+
+  it('writes the report to --output-file in any format', () => {
+    const dir = tempDir({ 'updates.yml': CATALOGUE });
+    const { code, stdout } = msglint(['--format', 'sarif', '--output-file', 'out/report.sarif', 'updates.yml'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const log = JSON.parse(readFileSync(join(dir, 'out/report.sarif'), 'utf8'));
+    expect(log.version).toBe('2.1.0');
   });
 });

@@ -1,0 +1,24 @@
+// Built-in presets for `extends`, as config text (parsed and validated like user configs).
+//   recommended  the rules at their default severities (the default without any config)
+//   strict       everything an error, tighter brevity and preview budgets
+//   messenger / instagram / whatsapp   the channel for every message
+export const PRESETS: Record<string, string> = {
+  recommended: '{}',
+  strict: JSON.stringify({
+    rules: {
+      'preview-length': ['error', { budget: 62 }],
+      'max-length': ['error', { maxSentences: 2 }],
+      'platform-limits': 'error',
+      'no-promotional-content': 'error',
+      'valid-message-tag': 'error',
+      'no-sarcasm': 'error',
+      spelling: 'error',
+      readability: ['error', { age: 12 }],
+      'require-closing': 'error',
+      'require-greeting': 'error',
+    },
+  }),
+  messenger: JSON.stringify({ channel: 'messenger' }),
+  instagram: JSON.stringify({ channel: 'instagram' }),
+  whatsapp: JSON.stringify({ channel: 'whatsapp' }),
+};
