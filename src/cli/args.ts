@@ -18,6 +18,7 @@ export interface CliOptions {
   ignore: boolean;
   printConfig?: string;
   init: boolean;
+  reportUnusedDisableDirectives: boolean;
   stdinFilename?: string;
   color: boolean | undefined;
   help: boolean;
@@ -25,6 +26,8 @@ export interface CliOptions {
 }
 
 export const HELP = `Usage: msglint [options] [paths/globs...]
+       msglint rules              list the rules
+       msglint explain RULE       print a rule's documentation and examples
 
 Lints business chat messages (Messenger, Instagram, WhatsApp templates and replies).
 Directories are searched for supported files.
@@ -45,6 +48,8 @@ Options:
       --no-ignore            lint ignored files too
       --print-config FILE    print the configuration that applies to FILE, and exit
       --init                 write a commented starter .lintrc (never overwrites)
+      --report-unused-disable-directives
+                             report msglint-disable comments that silence nothing
       --stdin                lint text from standard input
       --stdin-filename NAME  file name for stdin (chooses the format, e.g. draft.md)
       --color / --no-color   force or disable colours (NO_COLOR is respected)
@@ -104,6 +109,7 @@ export function parseCli(argv: string[]): CliOptions {
         'no-ignore': { type: 'boolean', default: false },
         'print-config': { type: 'string' },
         init: { type: 'boolean', default: false },
+        'report-unused-disable-directives': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -138,6 +144,7 @@ export function parseCli(argv: string[]): CliOptions {
     ignore: !v['no-ignore'],
     printConfig: v['print-config'] as string | undefined,
     init: v.init as boolean,
+    reportUnusedDisableDirectives: v['report-unused-disable-directives'] as boolean,
     stdinFilename: v['stdin-filename'] as string | undefined,
     color: v['no-color'] ? false : (v.color as boolean | undefined),
     help: v.help as boolean,

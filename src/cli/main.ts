@@ -33,6 +33,11 @@ const defaultIo = (): Io => ({
 });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  // Subcommands come first; lint a path with such a name as `./rules`.
+  if (argv[0] === 'rules' || argv[0] === 'explain') {
+    const { rulesCommand, explainCommand } = await import('./rules-command.js');
+    return argv[0] === 'rules' ? rulesCommand(argv.slice(1), io) : explainCommand(argv.slice(1), io);
+  }
   let options: CliOptions;
   try {
     options = parseCli(argv);
@@ -89,6 +94,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     configFile: options.config,
     useConfigFiles: !options.noConfig,
     ruleOverrides: options.rules,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   });
   if (options.printConfig) {
     const config = linter.configFor(resolve(io.cwd, options.printConfig));

@@ -6,6 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import { rules } from '../../rules/index.js';
 import { adapterById, detectFormat, makeInput } from '../formats/index.js';
 import { FormatError, type Directive, type FormatAdapter } from '../formats/types.js';
+import { jsonFieldDirectives } from '../formats/directives.js';
 import { canonicalLocale, languageOf } from '../language/locale.js';
 import { today } from '../language/platform.js';
 import type { FileResult, Finding, Message, MessageContext, Severity } from '../types.js';
@@ -28,6 +29,8 @@ export interface LintOptions {
   ruleOverrides?: Record<string, RuleSetting>;
   /** force a format adapter by id */
   format?: string;
+  /** report `msglint-disable` directives that silenced nothing */
+  reportUnusedDisableDirectives?: boolean;
   /** settings merged over every file's config (library use, tests) */
   overrideConfig?: Partial<Config>;
 }
@@ -114,6 +117,7 @@ export class Linter {
       const extraction = adapter.extract(input, contextDefaults);
       messages = extraction.messages;
       directives = extraction.directives ?? [];
+      if (/\.json$/i.test(filePath)) directives.push(...jsonFieldDirectives(input.document().contents));
       for (const error of extraction.errors ?? []) {
         findings.push(positioned({ ruleId: null, severity: 'error', fatal: true, message: error.message }, [error.offset, error.offset], lines));
       }
@@ -130,7 +134,7 @@ export class Linter {
     for (const message of messages) {
       findings.push(...this.checkMessage(message, active, styles, words, policyDate, lines));
     }
-    return finish(filePath, text, applyDirectives(findings, directives, lines));
+    return finish(filePath, text, applyDirectives(findings, directives, lines, this.options.reportUnusedDisableDirectives === true));
   }
 
   private activeRules(config: Config): ActiveRule[] {
@@ -209,24 +213,44 @@ function positioned(partial: Omit<Finding, 'line' | 'column' | 'endLine' | 'endC
   return finding;
 }
 
-/** Drops findings silenced by inline directives (`msglint-disable…`). */
-function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
+/**
+ * Drops findings silenced by inline directives (`msglint-disable…`). Directives that name
+ * an unknown rule are reported; with `reportUnused`, so are directives that silenced nothing.
+ */
+function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex, reportUnused: boolean): Finding[] {
   if (directives.length === 0) return findings;
+  const known = new Set(rules.map((r) => r.meta.id));
+  const used = new Set<Directive>();
   const covers = (d: Directive, f: Finding) => d.rules.length === 0 || (f.ruleId !== null && d.rules.includes(f.ruleId));
   const sorted = [...directives].sort((a, b) => a.offset - b.offset);
-  return findings.filter((f) => {
-    if (f.fatal) return true;
-    let disabled = false;
+  const silence = (d: Directive) => {
+    used.add(d);
+    return false;
+  };
+  const kept = findings.filter((f) => {
+    if (f.fatal || f.ruleId === null) return true;
+    let active: Directive | undefined;
     for (const d of sorted) {
       const line = lines.at(d.offset).line;
-      if (d.kind === 'disable-next-line' && f.line === line + 1 && covers(d, f)) return false;
-      if (d.kind === 'disable-line' && f.line === line && covers(d, f)) return false;
+      if (d.kind === 'disable-next-line' && f.line === line + 1 && covers(d, f)) return silence(d);
+      if (d.kind === 'disable-line' && f.line === line && covers(d, f)) return silence(d);
+      if (d.kind === 'disable-range' && d.range && f.range[0] >= d.range[0] && f.range[0] < d.range[1] && covers(d, f)) return silence(d);
       if (d.offset > f.range[0]) continue;
-      if (d.kind === 'disable' && covers(d, f)) disabled = true;
-      if (d.kind === 'enable' && covers(d, f)) disabled = false;
+      if (d.kind === 'disable' && covers(d, f)) active = d;
+      if (d.kind === 'enable' && active && covers(d, f)) active = undefined;
     }
-    return !disabled;
+    if (active) used.add(active);
+    return !active;
   });
+  for (const d of directives) {
+    const unknown = d.rules.filter((r) => !known.has(r));
+    if (unknown.length > 0) {
+      kept.push(positioned({ ruleId: null, severity: 'warn', message: `Unknown rule ${unknown.map((r) => `\`${r}\``).join(', ')} in a \`msglint-${d.kind === 'disable-range' ? 'disable' : d.kind}\` directive` }, [d.offset, d.offset], lines));
+    } else if (reportUnused && d.kind !== 'enable' && !used.has(d)) {
+      kept.push(positioned({ ruleId: null, severity: 'error', message: `Unused msglint-${d.kind === 'disable-range' ? 'disable' : d.kind} directive (no problems were reported${d.rules.length ? ` from ${d.rules.map((r) => `\`${r}\``).join(', ')}` : ''})` }, [d.offset, d.offset], lines));
+    }
+  }
+  return kept;
 }
 
 function finish(filePath: string, source: string, findings: Finding[]): FileResult {

@@ -6,6 +6,7 @@ import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
 import { child, childBoolean, childString, compact, items, messageFromScalar, nodeSpan } from './structured.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
+import { hashCommentDirectives } from './directives.js';
 
 const ITEM_KEYS = new Set([
   'id', 'text', 'channel', 'messaging_type', 'tag', 'category', 'kind', 'locale', 'promotional', 'topic',
@@ -43,7 +44,8 @@ export const catalogueAdapter: FormatAdapter = {
       }
       messages.push(...itemMessages(item, index, input.text, defaults, errors));
     });
-    return { messages, errors };
+    // YAML comments carry suppressions; JSON catalogues use the `msglint-disable` field.
+    return { messages, errors, directives: /\.json$/i.test(input.filePath) ? [] : hashCommentDirectives(input.text) };
   },
 };
 

@@ -23,11 +23,14 @@ export interface FormatInput {
 
 /** Inline suppression directive found by an adapter (comment or field). */
 export interface Directive {
-  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** `disable-range` comes from JSON fields and covers `range` */
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-range';
   rules: string[];
   reason?: string;
   /** file offset of the directive comment */
   offset: number;
+  /** file offsets covered by a `disable-range` directive */
+  range?: [number, number];
 }
 
 export interface Extraction {
