@@ -7,6 +7,7 @@ const PROSE_COMPONENTS = new Set(['text', 'button_text', 'body', 'greeting']);
 export default defineRule<{ maxSentences: number }>({
   meta: {
     id: 'max-length',
+    type: 'suggestion',
     description: 'Limit a message to a brevity budget of sentences (default 3).',
     rationale: 'The source articles advise keeping messages short, "2–3 short sentences", with no long paragraphs (FACTS.md, last section). A wall of text does not fit the chat bubble and is skimmed.',
     severity: 'warn',

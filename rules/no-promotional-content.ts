@@ -16,6 +16,7 @@ export function mustBeNonPromotional(data: MessageData): boolean {
 export default defineRule({
   meta: {
     id: 'no-promotional-content',
+    type: 'problem',
     description: 'Disallow promotional language in tagged, MESSAGE_TAG, WhatsApp utility/authentication or `promotional: false` messages.',
     rationale:
       'Messenger message tags may never carry "deals, offers, coupons, and discounts", cross-sell or upsell; misuse can get the Page restricted. WhatsApp UTILITY and AUTHENTICATION templates must not promote, upsell or include offers, or Meta re-categorises them as MARKETING (FACTS.md: message tags; WhatsApp template categorization).',

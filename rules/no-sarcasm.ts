@@ -32,6 +32,7 @@ function scareQuotes(tokens: Token[], possessives: Set<string>): Token[][] {
 export default defineRule({
   meta: {
     id: 'no-sarcasm',
+    type: 'suggestion',
     description: 'Disallow sarcastic, ironic or passive-aggressive phrasing toward the customer.',
     rationale: 'The source articles say: no sarcasm or irony; it reads as contempt in writing and escalates complaints (FACTS.md, last section).',
     severity: 'warn',

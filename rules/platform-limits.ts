@@ -12,6 +12,7 @@ const COMPONENT_NAMES: Record<string, string> = {
 export default defineRule({
   meta: {
     id: 'platform-limits',
+    type: 'problem',
     description: 'Disallow text over a hard platform limit (length per component, number of quick replies and buttons).',
     rationale:
       'The Send API rejects longer strings with error (#100): Messenger text 2000, button template text 640, quick reply and button titles 20, generic title/subtitle 80, profile greeting 160, at most 13 quick replies and 3 buttons; WhatsApp body 1024, header/footer 60, button 25; Instagram text 1000 (FACTS.md: Send API limits, WhatsApp Business; data in rules/data/platform/limits.yml). Characters are counted as Unicode code points, placeholders as written.',
@@ -36,7 +37,8 @@ export default defineRule({
       const { raw, context } = messageData(file);
       const channel = context.channel ?? 'generic';
       const component = context.component ?? 'text';
-      const limit = data.length[channel]?.[component] ?? data.length.generic[component];
+      // A channel without the component (no profile greeting on Instagram) has no limit for it.
+      const limit = data.length[channel]?.[component];
       const name = `${CHANNEL_NAMES[channel] === 'chat' ? '' : `${CHANNEL_NAMES[channel]} `}${COMPONENT_NAMES[component] ?? component}`;
       const length = charCount(raw);
       if (limit !== undefined && length > limit) {

@@ -8,6 +8,7 @@ const PROSE_COMPONENTS = new Set(['text', 'button_text', 'body', 'greeting']);
 export default defineRule<{ budget: number | null }>({
   meta: {
     id: 'preview-length',
+    type: 'suggestion',
     description: "Require the opening sentence (or first line) to fit the channel's notification preview.",
     rationale:
       'Customers decide from the preview whether to open a message ("readable from the preview", FACTS.md, last section). No Messenger-specific preview length is documented; the defaults (rules/data/platform/limits.yml `preview`) use the iOS lock-screen figure of about 110 characters; iOS banners show about 62 and Android collapsed notifications about 49 (Braze), so set `budget` lower to target them.',

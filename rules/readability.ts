@@ -13,6 +13,7 @@ import { defineRule, messageData, report } from '../src/engine/rule.js';
 export default defineRule<{ age: number; threshold: number; minWords: number; maxWords: number }>({
   meta: {
     id: 'readability',
+    type: 'suggestion',
     description: 'Flag sentences that are hard to read for the target reading age.',
     rationale:
       'Chat messages are read on a phone, often in a notification: keep sentences short and plain (FACTS.md, last section). The default target age is 14 (readers of about 14 years, roughly US grade 8–9, the level plain-language guidance recommends for the general public); retext-readability reports a sentence when at least `threshold` of its 7 formulas put it above that age.',

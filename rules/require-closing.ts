@@ -7,6 +7,7 @@ import { sentences } from './support.js';
 export default defineRule({
   meta: {
     id: 'require-closing',
+    type: 'suggestion',
     description: 'Require a message of kind `closing` (or the last business turn of a conversation script) to end politely: an offer of further help, thanks or a goodbye.',
     rationale: 'The source articles: end every conversation politely ("Is there anything else I can help you with today?") (FACTS.md, last section).',
     severity: 'warn',

@@ -7,6 +7,7 @@ import { namePlaceholder, sentences } from './support.js';
 export default defineRule({
   meta: {
     id: 'require-greeting',
+    type: 'suggestion',
     description: 'Require a message of kind `greeting` (or a profile greeting) to open with a greeting.',
     rationale: 'The source articles advise greeting automatically and personalising with the person\'s name (FACTS.md, last section).',
     severity: 'warn',

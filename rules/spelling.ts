@@ -14,25 +14,35 @@ import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.
 
 const LANGUAGE_NAMES: Record<string, string> = { fi: 'Finnish', pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
 
+// Longer "words" are data (hashes, tokens, runs of letters), not prose; suggestions for
+// very long words would be slow and useless.
+const MAX_WORD = 48;
+const MAX_SUGGEST = 30;
+
 function irrelevant(word: string): boolean {
   return (
     word.length < 2 ||
+    word.length > MAX_WORD ||
     /\d/.test(word) || // codes, sizes, times: SAVE10, 2XL, 9am
     /^[\p{Lu}\p{N}]{2,5}$/u.test(word) || // acronyms: FAQ, OTP, SMS
     /^[\p{Lu}]+s$/u.test(word) // plural acronyms: FAQs
   );
 }
 
-export default defineRule<{ maxSuggestions: number }>({
+export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
   meta: {
     id: 'spelling',
+    type: 'problem',
     description: "Disallow unknown words, using the dictionary of the message's locale.",
-    rationale: 'The source articles: no sloppy messages with typos or missing words (FACTS.md, last section). Placeholders, URLs, e-mail addresses, emoji, codes with digits, short acronyms and the project words from `.lintrc` `words` are ignored.',
+    rationale: 'The source articles: no sloppy messages with typos or missing words (FACTS.md, last section). Placeholders, URLs, e-mail addresses, emoji, codes with digits, short acronyms and the project words from `.lintrc` `words` are ignored. A plain `en` locale accepts both US and British spellings; `en-US` and `en-GB` check one variety.',
     severity: 'warn',
     appliesTo: 'every message in a language with a dictionary (en, en-GB, it, fr, es, de); other locales get one info message',
     languageDependent: true,
-    fixable: 'suggestion',
-    options: { maxSuggestions: { type: 'number', default: 3, description: 'suggestions offered per unknown word' } },
+    fixable: 'safe',
+    options: {
+      maxSuggestions: { type: 'number', default: 3, description: 'suggestions offered per unknown word' },
+      autofix: { type: 'boolean', default: false, description: '`--fix` replaces an unknown word when the dictionary offers exactly one suggestion' },
+    },
     examples: {
       valid: [
         { text: 'Hi {{first_name}}, your order ORD-1234 ships today. Track it at https://example.com/t/abc.' },
@@ -58,7 +68,11 @@ export default defineRule<{ maxSuggestions: number }>({
         }
         return;
       }
-      const { speller } = loaded;
+      // Plain `en` (no region) accepts US and British spellings; `en-US` / `en-GB` pick one.
+      const british = data.locale === 'en' ? loadSpeller('en-GB')?.speller : undefined;
+      const speller = british
+        ? { correct: (w: string) => loaded.speller.correct(w) || british.correct(w), suggest: (w: string, n?: number) => loaded.speller.suggest(w, n) }
+        : loaded.speller;
       visit(tree, 'WordNode', (node: Word, index, parent) => {
         if (!parent || index === undefined || isLiteral(parent, index)) return;
         const actual = toString(node).replace(/’/g, "'");
@@ -67,7 +81,7 @@ export default defineRule<{ maxSuggestions: number }>({
         // `alpha-bravo` is fine when its parts are.
         const parts = actual.split(/[-']/).filter((p) => p.length > 0);
         if (parts.length > 1 && parts.every((p) => irrelevant(p) || data.words.has(p.toLowerCase()) || speller.correct(p))) return;
-        const expected = suggestions.get(actual) ?? speller.suggest(actual, options.maxSuggestions);
+        const expected = suggestions.get(actual) ?? (actual.length <= MAX_SUGGEST ? speller.suggest(actual, options.maxSuggestions) : []);
         suggestions.set(actual, expected);
         const start = node.position!.start.offset!;
         const end = node.position!.end.offset!;
@@ -78,6 +92,7 @@ export default defineRule<{ maxSuggestions: number }>({
           help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
           actual,
           expected,
+          ...(options.autofix && expected.length === 1 ? { fix: expected[0] } : {}),
         });
       });
     };

@@ -6,6 +6,7 @@ import { tags } from '../src/language/platform.js';
 export default defineRule({
   meta: {
     id: 'valid-message-tag',
+    type: 'problem',
     description: 'Require a known Messenger message tag that is in force on the policy date, and a tag whenever `messaging_type` is `MESSAGE_TAG`.',
     rationale:
       'Tags were consolidated on 2020-03-04 and CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE and ACCOUNT_UPDATE fail with error 100 from 2026-04-27; MESSAGE_TAG requires a tag; Instagram only accepts HUMAN_AGENT (FACTS.md: message tags, rules/data/platform/tags.yml). The policy date is `policyDate` in `.lintrc`, today by default.',

@@ -17,9 +17,11 @@ export interface BraceProblem {
   end: number;
   reason: string;
   help: string;
+  /** the variable name the malformed token seems to hold (`1` in `{{1}`), if any */
+  name?: string;
 }
 
-const NAME_CHAR = /[\p{L}\p{N}_#$%.-]/u;
+const NAME_CHAR = /[\p{L}\p{N}_#$%]/u;
 
 /**
  * Scans a template text for `{{variables}}` and brace mistakes. A run of `{` is paired with
@@ -44,7 +46,7 @@ export function scanTemplateText(text: string): { variables: TemplateVariable[];
       // A lone `}` after punctuation or a space is ordinary text (`:-}`); `1}` or `}}` is not.
       if (j - i >= 2 || start < i) {
         const token = text.slice(start, j);
-        problems.push({ start, end: j, reason: `Mismatched braces: \`${token}\` has no opening \`{{\``, help: 'Write variables as `{{1}}`, with two braces on each side.' });
+        problems.push({ start, end: j, reason: `Mismatched braces: \`${token}\` has no opening \`{{\``, help: 'Write variables as `{{1}}`, with two braces on each side.', name: text.slice(start, i).trim() });
       }
       i = lastEnd = j;
       continue;
@@ -59,7 +61,7 @@ export function scanTemplateText(text: string): { variables: TemplateVariable[];
       if (open >= 2) {
         const nameEnd = j + /^\s*[\p{L}\p{N}_#$%.-]*/u.exec(text.slice(j, k))![0].length;
         const token = text.slice(i, nameEnd);
-        problems.push({ start: i, end: nameEnd, reason: `Mismatched braces: \`${token}\` is not closed by \`}}\``, help: 'Close the variable with `}}`.' });
+        problems.push({ start: i, end: nameEnd, reason: `Mismatched braces: \`${token}\` is not closed by \`}}\``, help: 'Close the variable with `}}`.', name: text.slice(j, nameEnd).trim() });
       }
       i = lastEnd = j;
       continue;
@@ -74,12 +76,12 @@ export function scanTemplateText(text: string): { variables: TemplateVariable[];
     } else if (open === 1 && close === 1) {
       // `{1}` or `{name}`: WhatsApp would send the braces literally. Other `{…}` text is left alone.
       if (/^\s*[\p{L}\p{N}_]+\s*$/u.test(inner)) {
-        problems.push({ start: i, end: m, reason: `\`${token}\` uses single braces; WhatsApp variables are written \`{{${inner.trim()}}}\``, help: `Write \`{{${inner.trim()}}}\`.` });
+        problems.push({ start: i, end: m, reason: `\`${token}\` uses single braces; WhatsApp variables are written \`{{${inner.trim()}}}\``, help: `Write \`{{${inner.trim()}}}\`.`, name: inner.trim() });
       }
     } else if (open > 2 || close > 2) {
-      problems.push({ start: i, end: m, reason: `Mismatched braces: \`${token}\` has ${open} opening and ${close} closing braces`, help: `Write \`{{${inner.trim()}}}\`, with two braces on each side.` });
+      problems.push({ start: i, end: m, reason: `Mismatched braces: \`${token}\` has ${open} opening and ${close} closing braces`, help: `Write \`{{${inner.trim()}}}\`, with two braces on each side.`, name: inner.trim() });
     } else {
-      problems.push({ start: i, end: m, reason: `Mismatched braces: \`${token}\` has ${open} opening and ${close} closing ${close === 1 ? 'brace' : 'braces'}`, help: `Write \`{{${inner.trim()}}}\`, with two braces on each side.` });
+      problems.push({ start: i, end: m, reason: `Mismatched braces: \`${token}\` has ${open} opening and ${close} closing ${close === 1 ? 'brace' : 'braces'}`, help: `Write \`{{${inner.trim()}}}\`, with two braces on each side.`, name: inner.trim() });
     }
     i = lastEnd = m;
   }
@@ -95,9 +97,10 @@ const EMOJI =
   /\p{Regional_Indicator}\p{Regional_Indicator}|[#*0-9]\uFE0F?\u20E3|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?)*/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|me|co|ly|gl|app|shop|store|info|biz|link)(?:\/[^\s]*[^\s.,;:!?)\]])?\b/giu;
 
-function words(text: string, variables: TemplateVariable[]): number {
+/** Words of fixed text: what is left without the variables and malformed brace tokens. */
+function words(text: string, spans: { start: number; end: number }[]): number {
   let fixed = text;
-  for (const v of [...variables].reverse()) fixed = fixed.slice(0, v.start) + ' ' + fixed.slice(v.end);
+  for (const v of [...spans].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, v.start) + ' ' + fixed.slice(v.end);
   return fixed.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
@@ -109,10 +112,11 @@ function componentName(data: MessageData): string {
 export default defineRule({
   meta: {
     id: 'whatsapp-template',
+    type: 'problem',
     description: 'Disallow what WhatsApp template review rejects: malformed or out-of-sequence variables, a body that starts or ends with a variable, adjacent variables, too many variables for the text, emoji, URLs and long parameters in AUTHENTICATION templates.',
     rationale:
       'Template review rejects mismatched braces; `#`, `$` or `%` inside a variable; variables out of sequence (`{{1}}`, `{{3}}`); too many variables for the text length; a body that starts or ends with a variable (FACTS.md: WhatsApp Business, template-review). Adjacent variables are rejected (Twilio docs). AUTHENTICATION templates may not contain URLs, media or emoji, and their parameters are at most 15 characters (template-categorization). ' +
-      'Choices: numbering is checked per component (header, body and each carousel card are numbered from `{{1}}` on their own); order of appearance does not matter (`{{1}} … {{3}} … {{2}}` is fine), gaps and a start other than 1 are reported. A variable followed only by punctuation, spaces or formatting markers still ends the body (`… gate {{2}}.` is rejected, as the Maqsam and Twilio guides describe); this check is skipped for AUTHENTICATION templates, whose body is Meta\'s preset `{{1}} is your verification code.` "Too many variables" uses the rule observed by Maqsam: a body with x variables needs at least 2x+1 words of fixed text (option `wordsPerVariable`, 0 turns it off). Variables separated only by spaces or formatting markers are adjacent; punctuation or a word between them is enough. A header may hold one variable.',
+      'Choices: numbering is checked per component (header, body and each carousel card are numbered from `{{1}}` on their own); order of appearance does not matter (`{{1}} … {{3}} … {{2}}` is fine), gaps and a start other than 1 are reported. A variable followed only by punctuation, spaces or formatting markers still ends the body (`… gate {{2}}.` is rejected: support.maqsam.com/creating-whatsapp-templates-with-variables, twilio.com/docs/whatsapp/tutorial/message-template-approvals-statuses); an emoji before or after the variable is text. This check is skipped for AUTHENTICATION templates, whose body is Meta\'s preset `{{1}} is your verification code.` (docs.360dialog.com, authentication templates). "Too many variables" uses the rule observed by Maqsam: a body with x variables needs at least 2x+1 words of fixed text (option `wordsPerVariable`, 0 turns it off). Variables separated only by spaces or formatting markers are adjacent (Maqsam: "separated only by a space"); punctuation or a word between them is enough. `{1}` (single braces) is reported because WhatsApp would send it literally. A header may hold one variable (template components reference).',
     severity: 'error',
     appliesTo: 'WhatsApp template components (`channel: whatsapp` with a `category`)',
     languageDependent: false,
@@ -171,32 +175,41 @@ export default defineRule({
       // Numbering: 1…n without gaps, per component; order of appearance is free.
       const numbered = variables.filter((v) => /^\d+$/.test(v.name));
       const numbers = new Set(numbered.map((v) => Number(v.name)));
+      // A malformed `{{2}` still holds its number: do not report a gap it only seems to leave.
+      const taken = new Set([...numbers, ...problems.filter((p) => /^\d+$/.test(p.name ?? '')).map((p) => Number(p.name))]);
       const firstOf = (n: number) => numbered.find((v) => Number(v.name) === n)!;
       if (numbers.has(0)) {
         const v = firstOf(0);
         report(file, { start: v.start, end: v.end, reason: `Variable \`${v.raw}\` is out of sequence: numbering starts at \`{{1}}\``, help: 'Number the variables `{{1}}`, `{{2}}`, … in this component.' });
       }
-      const max = Math.max(0, ...numbers);
-      for (let n = 1; n <= max; n++) {
-        if (numbers.has(n)) continue;
-        let last = n;
-        while (!numbers.has(last + 1)) last++;
-        const v = firstOf(last + 1);
-        const missing = last === n ? `\`{{${n}}}\` is missing` : `\`{{${n}}}\` to \`{{${last}}}\` are missing`;
-        report(file, {
-          start: v.start,
-          end: v.end,
-          reason: `Variable \`${v.raw}\` is out of sequence: ${missing}`,
-          help: `Renumber the ${where}'s variables from \`{{1}}\` without gaps.`,
-        });
-        n = last;
+      // Walk the distinct numbers in order (never the range itself: `{{99999999}}` must stay cheap).
+      let expected = 1;
+      for (const k of [...numbers].filter((n) => n > 0).sort((a, b) => a - b)) {
+        if (k > expected) {
+          const inGap = [...taken].filter((n) => n >= expected && n < k).length;
+          if (inGap < k - expected) {
+            let first = expected;
+            while (taken.has(first)) first++;
+            let last = k - 1;
+            while (taken.has(last)) last--;
+            const v = firstOf(k);
+            const missing = first === last ? `\`{{${first}}}\` is missing` : `\`{{${first}}}\` to \`{{${last}}}\` are missing`;
+            report(file, {
+              start: v.start,
+              end: v.end,
+              reason: `Variable \`${v.raw}\` is out of sequence: ${missing}`,
+              help: `Renumber the ${where}'s variables from \`{{1}}\` without gaps.`,
+            });
+          }
+        }
+        expected = k + 1;
       }
 
       // Adjacent variables: only spaces or formatting markers between them.
       for (let i = 0; i + 1 < variables.length; i++) {
         const a = variables[i];
         const b = variables[i + 1];
-        if (/^[\s*_~]*$/u.test(raw.slice(a.end, b.start)) && !problems.some((p) => p.start >= a.end && p.end <= b.start)) {
+        if (/^[\s*_~]*$/u.test(raw.slice(a.end, b.start))) {
           report(file, {
             start: a.start,
             end: b.end,
@@ -212,6 +225,7 @@ export default defineRule({
       }
 
       if (isBody && variables.length > 0) {
+        let onlyVariable = false;
         // A body that starts or ends with a variable (Meta's preset authentication text does).
         if (!isAuth) {
           let s = 0;
@@ -221,6 +235,7 @@ export default defineRule({
           const first = variables.find((v) => v.start === s);
           const last = variables.find((v) => v.end === e);
           if (first && first === last) {
+            onlyVariable = true;
             report(file, { start: first.start, end: first.end, reason: `Body is only the variable \`${first.raw}\``, help: 'Write the message around the variable; a body that is only a variable is too generic to be approved.' });
           } else {
             if (first) report(file, { start: first.start, end: first.end, reason: `Body starts with the variable \`${first.raw}\``, help: 'Start with fixed text (`Hi {{1}}, …`).' });
@@ -229,9 +244,9 @@ export default defineRule({
         }
         // Too many variables for the text: x variables need 2x+1 words of fixed text.
         const x = variables.length;
-        const count = words(raw, variables);
+        const count = words(raw, [...variables, ...problems]);
         const needed = perVariable * x + 1;
-        if (perVariable > 0 && count < needed) {
+        if (perVariable > 0 && count < needed && !onlyVariable) {
           report(file, {
             start: variables[0].start,
             end: variables[x - 1].end,

@@ -62,6 +62,11 @@ export interface Message {
   text: string;
   context: MessageContext;
   sourceMap: SourceMap;
+  /**
+   * Encodes replacement text for this message's place in the file (JSON escapes, YAML
+   * quoting); undefined when the format cannot take edits there. Identity when absent.
+   */
+  encode?: (text: string) => string | undefined;
 }
 
 /** A safe, range-based edit in file offsets. */

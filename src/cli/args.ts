@@ -19,6 +19,9 @@ export interface CliOptions {
   printConfig?: string;
   init: boolean;
   reportUnusedDisableDirectives: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  fixTypes?: ('problem' | 'suggestion' | 'layout')[];
   stdinFilename?: string;
   color: boolean | undefined;
   help: boolean;
@@ -50,6 +53,9 @@ Options:
       --init                 write a commented starter .lintrc (never overwrites)
       --report-unused-disable-directives
                              report msglint-disable comments that silence nothing
+      --fix                  apply safe fixes and write the files (atomically)
+      --fix-dry-run          show the fixes as a diff, write nothing
+      --fix-type TYPES       only fixes of these rule types: problem,suggestion,layout
       --stdin                lint text from standard input
       --stdin-filename NAME  file name for stdin (chooses the format, e.g. draft.md)
       --color / --no-color   force or disable colours (NO_COLOR is respected)
@@ -110,6 +116,9 @@ export function parseCli(argv: string[]): CliOptions {
         'print-config': { type: 'string' },
         init: { type: 'boolean', default: false },
         'report-unused-disable-directives': { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        'fix-type': { type: 'string', multiple: true },
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -128,6 +137,9 @@ export function parseCli(argv: string[]): CliOptions {
     maxWarnings = Number(v['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings expects a whole number');
   }
+  const fixTypes = (v['fix-type'] as string[] | undefined)?.flatMap((t) => t.split(',')).map((t) => t.trim());
+  for (const t of fixTypes ?? []) if (!['problem', 'suggestion', 'layout'].includes(t)) throw new UsageError(`--fix-type: unknown type \`${t}\` (problem, suggestion, layout)`);
+  if (fixTypes && !v.fix && !v['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   return {
     patterns: parsed.positionals,
@@ -145,6 +157,9 @@ export function parseCli(argv: string[]): CliOptions {
     printConfig: v['print-config'] as string | undefined,
     init: v.init as boolean,
     reportUnusedDisableDirectives: v['report-unused-disable-directives'] as boolean,
+    fix: v.fix as boolean,
+    fixDryRun: v['fix-dry-run'] as boolean,
+    fixTypes: fixTypes as CliOptions['fixTypes'],
     stdinFilename: v['stdin-filename'] as string | undefined,
     color: v['no-color'] ? false : (v.color as boolean | undefined),
     help: v.help as boolean,

@@ -102,7 +102,9 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     return 0;
   }
   let results: FileResult[] = [];
+  let writeFailed = false;
   if (options.stdin) {
+    if (options.fix) throw new UsageError('--fix cannot write to standard input: lint the file itself');
     if (options.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths as well');
     const name = options.stdinFilename ?? '<text>';
     results.push(linter.lintText(io.readStdin().replace(/^\uFEFF/, ''), name));
@@ -111,6 +113,8 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const { IgnoreRules } = await import('../engine/ignore.js');
     const ignore = new IgnoreRules({ cwd: io.cwd, ignorePath: options.ignorePath, patterns: options.ignorePatterns, enabled: options.ignore });
     const targets = await discover(options.patterns, io.cwd);
+    const { fixFile } = await import('../engine/fix.js');
+    const { unifiedDiff } = await import('../engine/diff.js');
     for (const target of targets) {
       let result: FileResult | undefined;
       try {
@@ -119,7 +123,15 @@ async function run(options: CliOptions, io: Io): Promise<number> {
           if (target.explicit) results.push(ignoredResult(target.path));
           continue;
         }
-        result = linter.lintFile(target.path, target.explicit);
+        if (options.fix || options.fixDryRun) {
+          const outcome = fixFile(linter, io.cwd, target.path, { write: options.fix && !options.fixDryRun, types: options.fixTypes, explicit: target.explicit });
+          result = outcome?.result;
+          if (outcome && options.fixDryRun) io.stdout(unifiedDiff(target.path, outcome.original, outcome.fixed));
+          if (outcome?.writeError) {
+            io.stderr(`msglint: ${outcome.writeError}\n`);
+            writeFailed = true;
+          }
+        } else result = linter.lintFile(target.path, target.explicit);
       } catch (error) {
         if (error instanceof ConfigError) {
           io.stderr(`msglint: ${error.message}\n`);
@@ -145,7 +157,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const fatal = results.some((r) => r.fatalErrorCount > 0);
-  if (fatal) return 2;
+  if (fatal || writeFailed) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     io.stderr(`msglint found too many warnings (maximum: ${options.maxWarnings}).\n`);

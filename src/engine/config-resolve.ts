@@ -24,6 +24,7 @@ export function mergeSettings<T extends Settings>(base: T, next: Settings): T {
     words: [...base.words, ...next.words],
     placeholders: [...base.placeholders, ...next.placeholders],
     context: { ...base.context, ...next.context },
+    customRules: { ...base.customRules, ...next.customRules },
     ...(next.channel !== undefined ? { channel: next.channel } : {}),
     ...(next.locale !== undefined ? { locale: next.locale } : {}),
     ...(next.policyDate !== undefined ? { policyDate: next.policyDate } : {}),

@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yam
 import type { Channel, MessageContext, RuleLevel } from '../types.js';
 import type { OptionSpec } from './rule.js';
 import { closest } from './suggest.js';
+import { parseCustomRules, type CustomRuleSpec } from './custom-rules.js';
 import { lineColumn } from './positions.js';
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
@@ -20,6 +21,8 @@ export interface Settings {
   policyDate?: string;
   /** context defaults for every message (tag, messagingType, category, kind, promotional…) */
   context: Partial<MessageContext>;
+  /** rules defined as data (`customRules`), by id */
+  customRules?: Record<string, CustomRuleSpec>;
 }
 
 export interface Override extends Settings {
@@ -72,7 +75,7 @@ export function emptyConfig(): Config {
 }
 
 const SETTINGS_KEYS = ['rules', 'words', 'placeholders', 'channel', 'locale', 'policyDate', 'context'];
-const TOP_KEYS = ['$schema', 'root', 'extends', 'ignorePatterns', 'overrides', 'formats', ...SETTINGS_KEYS];
+const TOP_KEYS = ['$schema', 'root', 'extends', 'ignorePatterns', 'overrides', 'formats', 'customRules', ...SETTINGS_KEYS];
 const OVERRIDE_KEYS = ['files', 'excludedFiles', ...SETTINGS_KEYS];
 const CONTEXT_KEYS = ['channel', 'locale', 'tag', 'messagingType', 'category', 'kind', 'promotional', 'component', 'topic'];
 const CHANNELS = ['messenger', 'instagram', 'whatsapp', 'generic'];
@@ -194,12 +197,19 @@ export function parseConfig(text: string, filePath: string, catalog: RuleCatalog
   const config: ConfigFile = { ...emptySettings(), filePath, extends: [], ignorePatterns: [], overrides: [], formats: [] };
   if (doc.contents === null) return config;
   if (!isMap(doc.contents)) fail('a config must be a mapping of keys', doc.contents);
+  // Custom rules first: `rules` and `overrides` may set their levels.
+  const customPair = (doc.contents as { items: Pair[] }).items.find((p) => isScalar(p.key) && p.key.value === 'customRules');
+  if (customPair) {
+    config.customRules = parseCustomRules(customPair.value, Object.keys(catalog), fail);
+    catalog = { ...catalog, ...Object.fromEntries(Object.keys(config.customRules).map((id) => [id, {}])) };
+  }
   for (const pair of (doc.contents as { items: Pair[] }).items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
     if (parseSetting(key, value, config, catalog, fail)) continue;
     switch (key) {
       case '$schema':
+      case 'customRules':
         break;
       case 'root':
         if (!isScalar(value) || typeof value.value !== 'boolean') fail('`root` must be true or false', value);

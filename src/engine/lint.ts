@@ -18,6 +18,7 @@ import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
 import { resolveOptions, type MessageData } from './rule.js';
 import { ruleDocUrl } from './docs-url.js';
+import { customRule } from './custom-rules.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -82,11 +83,12 @@ export class Linter {
       if (error instanceof FormatError) return fatalResult(filePath, error.message);
       throw error;
     }
-    if (!explicit && !this.recognised(filePath, text)) return undefined;
+    if (!explicit && !this.recognises(filePath, text)) return undefined;
     return this.lintText(text, filePath);
   }
 
-  private recognised(filePath: string, text: string): boolean {
+  /** Does a format read this file? (Unparsable files count: they must be reported.) */
+  recognises(filePath: string, text: string): boolean {
     if (this.options.format) return true;
     try {
       return detectFormat(makeInput(filePath, text)) !== undefined;
@@ -139,7 +141,8 @@ export class Linter {
 
   private activeRules(config: Config): ActiveRule[] {
     const out: ActiveRule[] = [];
-    for (const rule of rules) {
+    const custom = Object.entries(config.customRules ?? {}).map(([id, spec]) => customRule(id, spec));
+    for (const rule of [...rules, ...custom]) {
       const setting = this.options.ruleOverrides?.[rule.meta.id] ?? config.rules[rule.meta.id];
       const level = setting === undefined ? rule.meta.severity : Array.isArray(setting) ? setting[0] : setting;
       if (level === 'off') continue;
@@ -167,11 +170,11 @@ export class Linter {
     const processor = processorFor(language, locale, active);
     processor.runSync(processor.parse(file), file);
     const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
-    return file.messages.map((m) => toFinding(m, message, severities, lines));
+    return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
 }
 
-function toFinding(m: VFileMessage, message: Message, severities: Map<string, Severity>, lines: LineIndex): Finding {
+function toFinding(m: VFileMessage, message: Message, severities: Map<string, Severity>, lines: LineIndex, source: string): Finding {
   const extra = m as unknown as { field?: keyof NonNullable<MessageContext['fieldSpans']>; fix?: string };
   const severity: Severity = m.fatal === undefined || m.fatal === null ? 'info' : severities.get(m.ruleId ?? '') ?? 'warn';
   let range: [number, number];
@@ -201,8 +204,25 @@ function toFinding(m: VFileMessage, message: Message, severities: Map<string, Se
     lines,
   );
   if (m.ruleId) finding.url = ruleDocUrl(m.ruleId);
-  if (extra.fix !== undefined) finding.fix = { range, text: extra.fix };
+  if (extra.fix !== undefined && m.place && 'start' in m.place) {
+    const fix = mapFix(message, m.place.start.offset ?? 0, m.place.end.offset ?? 0, extra.fix, source);
+    if (fix) finding.fix = fix;
+  }
   return finding;
+}
+
+/**
+ * A fix in message offsets becomes a file edit only when it is safe: the original span,
+ * re-encoded for the format, must be exactly what the file holds there.
+ */
+function mapFix(message: Message, start: number, end: number, replacement: string, source: string): Finding['fix'] {
+  const encode = message.encode ?? ((t: string) => t);
+  const fileStart = message.sourceMap.toFile(start);
+  const fileEnd = message.sourceMap.toFile(end, 'end');
+  const original = encode(message.text.slice(start, end));
+  const text = encode(replacement);
+  if (original === undefined || text === undefined || source.slice(fileStart, fileEnd) !== original) return undefined;
+  return { range: [fileStart, fileEnd], text };
 }
 
 function positioned(partial: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn' | 'range'>, range: [number, number], lines: LineIndex): Finding {

@@ -26,6 +26,8 @@ export interface InvalidExample extends RuleExample {
 
 export interface RuleMeta {
   id: string;
+  /** ESLint's rule types, used by --fix-type: problem (policy, typos), suggestion (style), layout (whitespace) */
+  type: 'problem' | 'suggestion' | 'layout';
   description: string;
   /** the guidance or platform rule this implements, with sources */
   rationale: string;

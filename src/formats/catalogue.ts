@@ -1,7 +1,7 @@
 // msglint's own template catalogue: a YAML or JSON file with a top-level `messages:` list.
 // Each item has `text` and optional context (id, channel, messaging_type, tag, category, kind,
 // locale, promotional, topic) plus `quick_replies` / `buttons` (strings or `{title}`).
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
 import { child, childBoolean, childString, compact, items, messageFromScalar, nodeSpan } from './structured.js';
@@ -20,7 +20,7 @@ export const catalogueAdapter: FormatAdapter = {
   placeholderStyles: ALL_STYLE_IDS,
   detect(input: FormatInput): boolean {
     const contents = input.document().contents;
-    return isMap(contents) && child(contents, 'messages') !== undefined && child(contents, 'responses') === undefined;
+    return isMap(contents) && isSeq(child(contents, 'messages')) && child(contents, 'responses') === undefined;
   },
   extract(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
     const doc = input.document();

@@ -7,9 +7,13 @@ import { catalogueAdapter } from './catalogue.js';
 import { markdownAdapter, textAdapter } from './text.js';
 import { sendApiAdapter } from './send-api.js';
 import { whatsappTemplateAdapter } from './whatsapp.js';
+import { rasaAdapter } from './rasa.js';
+import { lgAdapter } from './lg.js';
+import { scriptAdapter } from './script.js';
+import { localeJsonAdapter } from './locale-json.js';
 
 // Order matters: specific content shapes before generic ones.
-export const adapters: FormatAdapter[] = [textAdapter, markdownAdapter, whatsappTemplateAdapter, sendApiAdapter, catalogueAdapter];
+export const adapters: FormatAdapter[] = [textAdapter, scriptAdapter, markdownAdapter, whatsappTemplateAdapter, sendApiAdapter, rasaAdapter, lgAdapter, catalogueAdapter, localeJsonAdapter];
 
 export const SUPPORTED_EXTENSIONS = [...new Set(adapters.flatMap((a) => a.extensions))];
 

@@ -2,7 +2,7 @@
 // turn string scalars into Messages with exact source maps.
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Message, MessageContext } from '../types.js';
-import { decodeScalar } from './yaml-scalar.js';
+import { decodeScalar, type DecodedScalar } from './yaml-scalar.js';
 
 /** The value node of `key` in a YAML map, or undefined. */
 export function child(map: unknown, key: string): Node | undefined {
@@ -51,7 +51,20 @@ export function messageFromScalar(
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   const decoded = decodeScalar(node as Scalar, src);
   if (!decoded || decoded.text.trim() === '') return undefined;
-  return { id, text: decoded.text, context, sourceMap: decoded.sourceMap };
+  return { id, text: decoded.text, context, sourceMap: decoded.sourceMap, encode: decoded.exact ? encoderFor(decoded.style) : () => undefined };
+}
+
+/** How replacement text is written inside a scalar of each style (undefined: not safely). */
+export function encoderFor(style: DecodedScalar['style']): (text: string) => string | undefined {
+  switch (style) {
+    case 'double':
+      return (text) => JSON.stringify(text).slice(1, -1);
+    case 'single':
+      return (text) => (/[\n\r]/.test(text) ? undefined : text.replace(/'/g, "''"));
+    default:
+      // Plain and block scalars: only text that cannot change the YAML structure.
+      return (text) => (/^[^\n\r#:'"\\{}\[\]]*$/.test(text) ? text : undefined);
+  }
 }
 
 /** Keeps only the defined values of a context object. */

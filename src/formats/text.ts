@@ -89,9 +89,10 @@ const INLINE = new RegExp(
     '!?\\[([^\\]]*)\\]\\([^)]*\\)', // link or image: keep the label
     '<(?:https?:|mailto:)[^>]*>', // autolink
     '</?[A-Za-z][^>]*>', // HTML tag
-    '(?:\\*\\*|__|\\*|_|~~)(?=\\S)|(?<=\\S)(?:\\*\\*|__|\\*|_|~~)', // emphasis markers
+    // Emphasis markers; `_` only at word edges, so `order_id` and `{{first_name}}` stay whole.
+    '(?:\\*\\*|\\*|~~)(?=\\S)|(?<=\\S)(?:\\*\\*|\\*|~~)|(?<![\\p{L}\\p{N}_{])__?(?=[^\\s_])|(?<=[^\\s_])__?(?![\\p{L}\\p{N}_}])',
   ].join('|'),
-  'g',
+  'gu',
 );
 
 /** Removes Markdown syntax from the body, keeping a source map for what remains. */

@@ -86,7 +86,11 @@ function compileNodes(source: string): Node[] {
       if (alternatives.some((a) => a.length === 0)) throw new Error(`empty alternative in \`${source}\``);
       nodes.push({ kind: 'group', optional, alternatives });
     } else if (optional || grouped || /[*|]|^<(num|any)>$/.test(inner)) {
-      nodes.push({ kind: 'token', optional, test: alternative(inner) });
+      const alternatives = inner.split('|');
+      // An alternative that is several tokens (`it's` → `it` + `'s`) makes this a group.
+      if (alternatives.some((alt) => !/[*]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
+        nodes.push({ kind: 'group', optional, alternatives: alternatives.map((alt) => compileNodes(alt)) });
+      } else nodes.push({ kind: 'token', optional, test: alternative(inner) });
     } else {
       for (const token of tokenize(inner)) {
         const norm = token.norm;

@@ -25,6 +25,8 @@ export function normalize(value: string): string {
 // token, so `offre*` matches inside `l'offre`.
 const ELISION = /^(l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|jusqu|quoiqu|dell|nell|all|dall|sull|coll|un|quell|quest|nessun|bell)['’]/i;
 
+const POSSESSIVE = /^([\p{L}\p{M}\p{N}]{2,}(?:-[\p{L}\p{M}\p{N}]+)*)(['’]s)$/u;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const push = (start: number, value: string, kind: Token['kind']) =>
@@ -33,9 +35,14 @@ export function tokenize(text: string): Token[] {
     const value = m[0];
     const kind = m[1] ? 'number' : m[2] ? 'word' : 'symbol';
     const elided = kind === 'word' ? ELISION.exec(value) : null;
+    const possessive = kind === 'word' ? POSSESSIVE.exec(value) : null;
     if (elided && elided[0].length < value.length) {
       push(m.index, elided[0], 'word');
       push(m.index + elided[0].length, value.slice(elided[0].length), 'word');
+    } else if (possessive) {
+      // English possessive / "is": `site's` → `site` + `'s`, so "web site" matches in "web site's".
+      push(m.index, possessive[1], 'word');
+      push(m.index + possessive[1].length, possessive[2], 'word');
     } else push(m.index, value, kind);
   }
   return tokens;

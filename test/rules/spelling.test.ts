@@ -9,6 +9,7 @@ runRuleTester(rule, {
     { text: 'Hi {{frist_name}}, your order {{1}} is ready, ${userName}.', name: 'placeholders are not checked' },
     { text: 'Use code SAVE10 at 9am; FAQ and OTP are fine.' },
     { text: 'We apologise for the delay.', context: { locale: 'en-GB' } },
+    { text: 'We apologise: your order was cancelled.', name: 'plain `en` accepts British spellings' },
     { text: "It's a well-known, state-of-the-art service." },
   ],
   invalid: [
