@@ -7,6 +7,7 @@ import type { Channel, MessageContext, RuleLevel } from '../types.js';
 import type { OptionSpec } from './rule.js';
 import { closest } from './suggest.js';
 import { parseCustomRules, type CustomRuleSpec } from './custom-rules.js';
+import { SelectorFormatError, validateSelectorFormat } from '../formats/selectors.js';
 import { lineColumn } from './positions.js';
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
@@ -223,7 +224,16 @@ export function parseConfig(text: string, filePath: string, catalog: RuleCatalog
         break;
       case 'formats':
         if (!isSeq(value)) fail('`formats` must be a list of {files, text, context} entries', value);
-        config.formats = (value as { items: Node[] }).items.map((item) => item.toJSON());
+        config.formats = (value as { items: Node[] }).items.map((item, i) => {
+          const entry = item.toJSON() as unknown;
+          try {
+            validateSelectorFormat(entry, `formats[${i}]`);
+          } catch (error) {
+            if (!(error instanceof SelectorFormatError)) throw error;
+            fail(error.message, nodeAtPath(value as Node, error.path.replace(/^formats/, '')) ?? item);
+          }
+          return entry;
+        });
         break;
       case 'overrides':
         if (!isSeq(value)) fail('`overrides` must be a list of {files, …} blocks', value);
@@ -234,6 +244,17 @@ export function parseConfig(text: string, filePath: string, catalog: RuleCatalog
     }
   }
   return config;
+}
+
+/** The node at a path like `[0].text[1]` under `root` (for error positions). */
+function nodeAtPath(root: Node, path: string): Node | undefined {
+  let node: unknown = root;
+  for (const [, key, index] of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) {
+    if (index !== undefined && isSeq(node)) node = node.items[Number(index)];
+    else if (key !== undefined && isMap(node)) node = (node.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === key)?.value;
+    else return undefined;
+  }
+  return (node as Node | undefined) ?? undefined;
 }
 
 function parseOverride(node: Node, index: number, catalog: RuleCatalog, fail: Fail): Override {

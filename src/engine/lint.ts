@@ -5,7 +5,8 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { rules } from '../../rules/index.js';
 import { adapterById, detectFormat, makeInput } from '../formats/index.js';
-import { FormatError, type Directive, type FormatAdapter } from '../formats/types.js';
+import { FormatError, type Directive, type FormatAdapter, type FormatInput } from '../formats/types.js';
+import { createSelectorAdapter, type SelectorFormat } from '../formats/selectors.js';
 import { jsonFieldDirectives } from '../formats/directives.js';
 import { canonicalLocale, languageOf } from '../language/locale.js';
 import { today } from '../language/platform.js';
@@ -107,7 +108,7 @@ export class Linter {
     let messages: Message[] = [];
     let directives: Directive[] = [];
     try {
-      adapter = this.options.format ? adapterById(this.options.format) : detectFormat(input);
+      adapter = this.options.format ? adapterById(this.options.format) : (this.customFormat(config, input) ?? detectFormat(input));
       if (!adapter) {
         return finish(filePath, text, [
           positioned({ ruleId: null, severity: 'error', fatal: true, message: 'No msglint format recognises this file (see the README, Formats)' }, [0, 0], lines),
@@ -137,6 +138,22 @@ export class Linter {
       findings.push(...this.checkMessage(message, active, styles, words, policyDate, lines));
     }
     return finish(filePath, text, applyDirectives(findings, directives, lines, this.options.reportUnusedDisableDirectives === true));
+  }
+
+  private readonly selectorAdapters = new Map<string, FormatAdapter>();
+
+  /** A `formats` entry of the config (glob → selectors) that claims this file. */
+  private customFormat(config: Config, input: FormatInput): FormatAdapter | undefined {
+    for (const [i, { entry, baseDir }] of config.formats.entries()) {
+      const key = `${baseDir}\u0000${JSON.stringify(entry)}`;
+      let adapter = this.selectorAdapters.get(key);
+      if (!adapter) {
+        adapter = createSelectorAdapter(entry as SelectorFormat, { baseDir, id: `formats[${i}]` });
+        this.selectorAdapters.set(key, adapter);
+      }
+      if (adapter.detect({ ...input, filePath: resolve(this.cwd, input.filePath) })) return adapter;
+    }
+    return undefined;
   }
 
   private activeRules(config: Config): ActiveRule[] {
@@ -204,6 +221,10 @@ function toFinding(m: VFileMessage, message: Message, severities: Map<string, Se
     lines,
   );
   if (m.ruleId) finding.url = ruleDocUrl(m.ruleId);
+  if (finding.suggestions && m.place && 'start' in m.place) {
+    const { start, end } = m.place;
+    finding.suggestionFixes = finding.suggestions.map((s) => mapFix(message, start.offset ?? 0, end.offset ?? 0, s, source));
+  }
   if (extra.fix !== undefined && m.place && 'start' in m.place) {
     const fix = mapFix(message, m.place.start.offset ?? 0, m.place.end.offset ?? 0, extra.fix, source);
     if (fix) finding.fix = fix;

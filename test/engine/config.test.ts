@@ -128,3 +128,22 @@ describe('ignore rules', () => {
     expect(new IgnoreRules({ cwd: dir, enabled: false }).ignored(join(dir, 'archive/a.txt'))).toBe(false);
   });
 });
+
+describe('custom formats from .lintrc', () => {
+  it('reads any JSON/YAML through `formats` selectors, with context from the data', () => {
+    const dir = tree({
+      '.lintrc': 'root: true\nformats:\n  - files: "bot/*.json"\n    text: "$.intents[*].reply"\n    context:\n      tag: "^.tag"\n      channel: messenger\n',
+      'bot/flows.json': JSON.stringify({ intents: [{ tag: 'POST_PURCHASE_UPDATE', reply: 'Shipped! Use code SAVE10 now.' }, { reply: 'Fine.' }] }, null, 2),
+    });
+    const result = new Linter({ cwd: dir }).lintFile('bot/flows.json')!;
+    const promo = result.findings.find((f) => f.ruleId === 'no-promotional-content')!;
+    expect(promo).toMatchObject({ line: 5, messageId: expect.stringContaining('reply') });
+    expect(result.findings.some((f) => f.ruleId === 'valid-message-tag' && f.line === 4)).toBe(true);
+  });
+
+  it('reports a broken selector at its position', () => {
+    const dir = tree({ '.lintrc': 'formats:\n  - files: "*.json"\n    text: "$.a[*"\n' });
+    expect(() => new ConfigResolver(ruleCatalog()).forFile(join(dir, 'x.json'))).toThrow(/\.lintrc:3:\d+: /);
+  });
+});
+
