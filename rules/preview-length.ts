@@ -1,11 +1,31 @@
 // preview-length: the opening must fit the notification / inbox preview.
 import { defineRule, messageData, report } from '../src/engine/rule.js';
 import { limits } from '../src/language/platform.js';
-import { CHANNEL_NAMES, charCount, offsetAfterChars, sentences } from './support.js';
+import type { Placeholder } from '../src/types.js';
+import { CHANNEL_NAMES, sentences } from './support.js';
+
+/**
+ * Length of raw[start, end) with each placeholder counted as `placeholderLength`
+ * characters, and the offset where the preview budget runs out.
+ */
+function measure(raw: string, start: number, end: number, budget: number, placeholders: Placeholder[], placeholderLength: number) {
+  let length = 0;
+  let cut = end;
+  let i = start;
+  while (i < end) {
+    const placeholder = placeholders.find((p) => p.start === i);
+    const step = placeholder ? placeholderLength : 1;
+    const next = placeholder ? placeholder.end : i + (raw.codePointAt(i)! > 0xffff ? 2 : 1);
+    if (length + step > budget && cut === end) cut = i;
+    length += step;
+    i = Math.min(next, end);
+  }
+  return { length, cut };
+}
 
 const PROSE_COMPONENTS = new Set(['text', 'button_text', 'body', 'greeting']);
 
-export default defineRule<{ budget: number | null }>({
+export default defineRule<{ budget: number | null; placeholderLength: number }>({
   meta: {
     id: 'preview-length',
     type: 'suggestion',
@@ -17,6 +37,7 @@ export default defineRule<{ budget: number | null }>({
     languageDependent: false,
     options: {
       budget: { type: 'number', default: null, description: 'characters of the opening that the preview shows; `null` uses the per-channel default from limits.yml' },
+      placeholderLength: { type: 'number', default: 8, description: 'characters a placeholder is assumed to fill (a first name, an order number)' },
     },
     examples: {
       valid: [{ text: 'Your order has shipped! It will arrive on Friday, and you can track it any time from the menu below.' }],
@@ -38,7 +59,7 @@ export default defineRule<{ budget: number | null }>({
   create(options) {
     const defaults = limits().preview;
     return (tree, file) => {
-      const { raw, context } = messageData(file);
+      const { raw, context, placeholders } = messageData(file);
       const channel = context.channel ?? 'generic';
       const budget = typeof options.budget === 'number' ? options.budget : defaults[channel] ?? defaults.generic;
       const start = raw.length - raw.trimStart().length;
@@ -46,10 +67,11 @@ export default defineRule<{ budget: number | null }>({
       const lineEnd = raw.indexOf('\n', start);
       let end = first ? first.end : raw.length;
       if (lineEnd !== -1 && lineEnd < end) end = lineEnd;
-      const opening = raw.slice(start, end).trimEnd();
-      const length = charCount(opening);
+      const openingEnd = start + raw.slice(start, end).trimEnd().length;
+      // Placeholders count as the text they will become (about `placeholderLength` characters).
+      const { length, cut } = measure(raw, start, openingEnd, budget, placeholders, options.placeholderLength);
       if (length <= budget) return;
-      const cut = offsetAfterChars(raw, start, budget);
+      const opening = raw.slice(start, openingEnd);
       const where = CHANNEL_NAMES[channel] === 'chat' ? 'the notification preview' : `the ${CHANNEL_NAMES[channel]} notification preview`;
       report(file, {
         start: cut,

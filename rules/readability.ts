@@ -16,14 +16,14 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
     type: 'suggestion',
     description: 'Flag sentences that are hard to read for the target reading age.',
     rationale:
-      'Chat messages are read on a phone, often in a notification: keep sentences short and plain (FACTS.md, last section). The default target age is 14 (readers of about 14 years, roughly US grade 8–9, the level plain-language guidance recommends for the general public); retext-readability reports a sentence when at least `threshold` of its 7 formulas put it above that age.',
+      'Chat messages are read on a phone, often in a notification: keep sentences short and plain (FACTS.md, last section). retext-readability reports a sentence when at least `threshold` of its 7 formulas put it above the target age. The defaults were measured on the English corpora (Rasa, Bot Framework, Original Coast Clothing, WhatsApp): age 14 with 5-word sentences gave 44 findings, mostly on short plain sentences where the formulas are unstable ("We were discussing carbon offsets."); age 16 (the plugin\'s default), sentences of 8+ words and 5 of 7 formulas agreeing gave 12, all long or dense sentences a reviewer would split. The `strict` preset lowers the age to 14.',
     severity: 'warn',
     appliesTo: 'every message; English uses retext-readability, other languages sentence length (`maxWords`)',
     languageDependent: true,
     options: {
-      age: { type: 'number', default: 14, description: 'target reading age (English)' },
-      threshold: { type: 'number', default: 4 / 7, description: 'share of formulas that must agree (English)' },
-      minWords: { type: 'number', default: 5, description: 'shortest sentence that is checked' },
+      age: { type: 'number', default: 16, description: 'target reading age (English)' },
+      threshold: { type: 'number', default: 5 / 7, description: 'share of the 7 formulas that must agree (English)' },
+      minWords: { type: 'number', default: 8, description: 'shortest sentence that is checked' },
       maxWords: { type: 'number', default: 25, description: 'longest sentence, in words, for languages without a formula' },
     },
     examples: {

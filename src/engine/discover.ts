@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import picomatch from 'picomatch';
 import { SUPPORTED_EXTENSIONS } from '../formats/index.js';
 
 export interface Target {
@@ -12,7 +13,13 @@ export interface Target {
 
 export class UsageError extends Error {}
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/package.json', '**/package-lock.json', '**/tsconfig.json', '**/.lintrc*'];
+// Never messages: dependencies, build output, project metadata, and the documentation files
+// every repository has (a README is not a chat message). Name such a file explicitly to lint it.
+const ALWAYS_IGNORED = [
+  '**/node_modules/**', '**/.git/**', '**/dist/**', '**/package.json', '**/package-lock.json', '**/tsconfig.json', '**/.lintrc*',
+  '**/{README,LICENSE,LICENCE,COPYING,CHANGELOG,CHANGES,HISTORY,CONTRIBUTING,CODE_OF_CONDUCT,SECURITY,NOTICE,AUTHORS}{,.*}',
+  '**/requirements*.txt', '**/robots.txt', '**/CMakeLists.txt',
+];
 
 export async function discover(patterns: string[], cwd: string): Promise<Target[]> {
   const seen = new Set<string>();
@@ -46,10 +53,16 @@ export async function discover(patterns: string[], cwd: string): Promise<Target[
         dot: false,
         followSymbolicLinks: false,
       });
-      for (const f of files.sort()) add(f, false);
+      for (const f of files.sort()) if (!alwaysIgnored(f)) add(f, false);
     } else add(pattern, true);
   }
   return out;
+}
+
+// tinyglobby's `ignore` does not see through `../` prefixes: check the path below them too.
+const alwaysIgnoredMatcher = picomatch(ALWAYS_IGNORED, { dot: true });
+function alwaysIgnored(path: string): boolean {
+  return alwaysIgnoredMatcher(path.replace(/^(\.\.\/)+/, ''));
 }
 
 function escapeGlob(path: string): string {

@@ -13,7 +13,7 @@ export const PRESETS: Record<string, string> = {
       'valid-message-tag': 'error',
       'no-sarcasm': 'error',
       spelling: 'error',
-      readability: ['error', { age: 12 }],
+      readability: ['error', { age: 14, minWords: 5 }],
       'require-closing': 'error',
       'require-greeting': 'error',
     },
