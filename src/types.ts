@@ -91,9 +91,13 @@ export interface Finding {
   messageId?: string;
   actual?: string;
   suggestions?: string[];
+  /** each suggestion as a file edit, encoded for the format (absent when it cannot be applied safely) */
+  suggestionFixes?: (Fix | undefined)[];
   fix?: Fix;
   /** true for errors that stopped a file from being linted (parse errors) */
   fatal?: boolean;
+  /** line where the message containing the finding starts (directives on the line above cover all of it) */
+  messageLine?: number;
 }
 
 export interface FileResult {

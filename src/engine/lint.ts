@@ -221,6 +221,7 @@ function toFinding(m: VFileMessage, message: Message, severities: Map<string, Se
     lines,
   );
   if (m.ruleId) finding.url = ruleDocUrl(m.ruleId);
+  finding.messageLine = lines.at(message.sourceMap.toFile(0)).line;
   if (finding.suggestions && m.place && 'start' in m.place) {
     const { start, end } = m.place;
     finding.suggestionFixes = finding.suggestions.map((s) => mapFix(message, start.offset ?? 0, end.offset ?? 0, s, source));
@@ -273,7 +274,7 @@ function applyDirectives(findings: Finding[], directives: Directive[], lines: Li
     let active: Directive | undefined;
     for (const d of sorted) {
       const line = lines.at(d.offset).line;
-      if (d.kind === 'disable-next-line' && f.line === line + 1 && covers(d, f)) return silence(d);
+      if (d.kind === 'disable-next-line' && coversNextLine(line, f, lines) && covers(d, f)) return silence(d);
       if (d.kind === 'disable-line' && f.line === line && covers(d, f)) return silence(d);
       if (d.kind === 'disable-range' && d.range && f.range[0] >= d.range[0] && f.range[0] < d.range[1] && covers(d, f)) return silence(d);
       if (d.offset > f.range[0]) continue;
@@ -292,6 +293,15 @@ function applyDirectives(findings: Finding[], directives: Directive[], lines: Li
     }
   }
   return kept;
+}
+
+/**
+ * A `disable-next-line` directive covers the next line, and the whole message that starts
+ * there — also a YAML block scalar whose `key: |` header is on that line.
+ */
+function coversNextLine(line: number, f: Finding, lines: LineIndex): boolean {
+  if (f.line === line + 1 || f.messageLine === line + 1) return true;
+  return f.messageLine === line + 2 && /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(lines.lineText(line + 1));
 }
 
 function finish(filePath: string, source: string, findings: Finding[]): FileResult {
