@@ -20,6 +20,8 @@ export interface CliOptions {
   init: boolean;
   reportUnusedDisableDirectives: boolean;
   fix: boolean;
+  cache: boolean;
+  cacheLocation?: string;
   fixDryRun: boolean;
   fixTypes?: ('problem' | 'suggestion' | 'layout')[];
   stdinFilename?: string;
@@ -56,6 +58,8 @@ Options:
       --fix                  apply safe fixes and write the files (atomically)
       --fix-dry-run          show the fixes as a diff, write nothing
       --fix-type TYPES       only fixes of these rule types: problem,suggestion,layout
+      --cache                only re-check files whose content or config changed
+      --cache-location PATH  cache file or directory (default: .msglintcache)
       --stdin                lint text from standard input
       --stdin-filename NAME  file name for stdin (chooses the format, e.g. draft.md)
       --color / --no-color   force or disable colours (NO_COLOR is respected)
@@ -117,6 +121,8 @@ export function parseCli(argv: string[]): CliOptions {
         init: { type: 'boolean', default: false },
         'report-unused-disable-directives': { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         'fix-dry-run': { type: 'boolean', default: false },
         'fix-type': { type: 'string', multiple: true },
         'stdin-filename': { type: 'string' },
@@ -158,6 +164,8 @@ export function parseCli(argv: string[]): CliOptions {
     init: v.init as boolean,
     reportUnusedDisableDirectives: v['report-unused-disable-directives'] as boolean,
     fix: v.fix as boolean,
+    cache: v.cache as boolean,
+    cacheLocation: v['cache-location'] as string | undefined,
     fixDryRun: v['fix-dry-run'] as boolean,
     fixTypes: fixTypes as CliOptions['fixTypes'],
     stdinFilename: v['stdin-filename'] as string | undefined,

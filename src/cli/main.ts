@@ -5,6 +5,9 @@ import { ConfigError } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
 import { closest } from '../engine/suggest.js';
 import type { FileResult } from '../types.js';
+import type { ResultCache } from '../engine/cache.js';
+import type { Linter } from '../engine/lint.js';
+import { decode } from '../engine/decode.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { dirname, join, resolve } from 'node:path';
@@ -114,6 +117,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const ignore = new IgnoreRules({ cwd: io.cwd, ignorePath: options.ignorePath, patterns: options.ignorePatterns, enabled: options.ignore });
     const targets = await discover(options.patterns, io.cwd);
     const { fixFile } = await import('../engine/fix.js');
+    const cache = options.cache && !options.fix && !options.fixDryRun ? (await import('../engine/cache.js')).ResultCache.at(io.cwd, options.cacheLocation) : undefined;
     const { unifiedDiff } = await import('../engine/diff.js');
     for (const target of targets) {
       let result: FileResult | undefined;
@@ -131,6 +135,8 @@ async function run(options: CliOptions, io: Io): Promise<number> {
             io.stderr(`msglint: ${outcome.writeError}\n`);
             writeFailed = true;
           }
+        } else if (cache) {
+          result = cachedLint(cache, linter, target.path, absolute, target.explicit, { rules: options.rules, unused: options.reportUnusedDisableDirectives });
         } else result = linter.lintFile(target.path, target.explicit);
       } catch (error) {
         if (error instanceof ConfigError) {
@@ -145,6 +151,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
       }
       if (result) results.push(result);
     }
+    cache?.save();
   }
   if (options.quiet) results = results.map(errorsOnly);
   const color = options.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
@@ -201,6 +208,22 @@ async function init(io: Io): Promise<number> {
   writeFileSync(join(io.cwd, '.lintrc'), STARTER, { flag: 'wx' });
   io.stdout('Wrote .lintrc: a commented starter configuration.\n');
   return 0;
+}
+
+/** Lints a file unless the cache holds its result for the same content and settings. */
+function cachedLint(cache: ResultCache, linter: Linter, path: string, absolute: string, explicit: boolean, flags: object): FileResult | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch {
+    return linter.lintFile(path, explicit); // reports the read error
+  }
+  const key = cache.key(bytes, { config: linter.configFor(absolute), flags });
+  const hit = cache.get(absolute, key);
+  if (hit) return { ...hit, source: decode(bytes).text };
+  const result = linter.lintFile(path, explicit);
+  if (result && result.fatalErrorCount === 0) cache.set(absolute, key, result);
+  return result;
 }
 
 /** ESLint's behaviour for an ignored file named on the command line: one warning. */

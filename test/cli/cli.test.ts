@@ -177,4 +177,18 @@ describe('msglint CLI', () => {
     const log = JSON.parse(readFileSync(join(dir, 'out/report.sarif'), 'utf8'));
     expect(log.version).toBe('2.1.0');
   });
+
+  it('--cache reuses results of unchanged files and re-checks changed files and configs', () => {
+    const dir = tempDir({ 'a.txt': 'Tpyo here.\n', 'b.txt': 'Fine text.\n' });
+    const first = msglint(['--cache', '--format', 'json', '.'], { cwd: dir });
+    expect(readFileSync(join(dir, '.msglintcache'), 'utf8')).toContain('a.txt');
+    expect(msglint(['--cache', '--format', 'json', '.'], { cwd: dir }).stdout).toBe(first.stdout);
+    writeFileSync(join(dir, 'b.txt'), 'Anothr typo.\n');
+    const changed = JSON.parse(msglint(['--cache', '--format', 'json', '.'], { cwd: dir }).stdout);
+    expect(changed[1].messages[0].message).toContain('Anothr');
+    writeFileSync(join(dir, '.lintrc'), 'words: [Tpyo, Anothr]\n');
+    const reconfigured = JSON.parse(msglint(['--cache', '--format', 'json', '.'], { cwd: dir }).stdout);
+    expect(reconfigured.every((r: { messages: unknown[] }) => r.messages.length === 0)).toBe(true);
+  });
 });
+
