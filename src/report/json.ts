@@ -19,7 +19,7 @@ export function toJsonResults(results: FileResult[]) {
       endColumn: f.endColumn,
       ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
       ...(f.help ? { help: f.help } : {}),
-      ...(f.suggestions ? { suggestions: f.suggestions.map((s) => ({ desc: `Replace with \`${s}\``, fix: { range: f.range, text: s } })) } : {}),
+      ...(f.suggestions ? { suggestions: f.suggestions.map((s, i) => ({ desc: `Replace with \`${s}\``, fix: f.suggestionFixes?.[i] ?? null })) } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
     })),
     errorCount: r.errorCount,
