@@ -19,7 +19,8 @@ function scareQuotes(tokens: Token[], possessives: Set<string>): Token[][] {
       if (tokens[j].value === close) {
         const words = tokens.slice(i + 1, j);
         // Title Case inside quotes is a product or plan name ("Summer Dress"), not scare quotes.
-        const titleCase = words.every((t) => /^\p{Lu}/u.test(t.value)) && words.length > 1;
+        const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.value)).length;
+        const titleCase = words.length > 1 && /^\p{Lu}/u.test(words[0].value) && capitalised * 2 >= words.length;
         if (words.every((t) => t.kind === 'word') && !titleCase) found.push(tokens.slice(i, j + 1));
         break;
       }

@@ -36,10 +36,13 @@ export default defineRule({
       if (!lexicon) return;
       const text = String(file.value);
       const list = sentences(tree).filter((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)));
-      // The polite ending belongs at the end: the last two sentences.
-      const endingStart = list.length > 1 ? list[list.length - 2].start : 0;
-      if (lexicon.test(tokenize(text.slice(endingStart)))) return;
+      // The polite ending belongs at the end: the last sentence, or the one before it when
+      // the last is a short sign-off ("Thanks for waiting! Bye."). Thanks that open a message
+      // followed by bad news do not close it politely.
       const last = list[list.length - 1] ?? { start: 0, end: text.length };
+      const lastWords = tokenize(text.slice(last.start, last.end)).filter((t) => t.kind === 'word').length;
+      const endingStart = list.length > 1 && lastWords <= 4 ? list[list.length - 2].start : last.start;
+      if (lexicon.test(tokenize(text.slice(endingStart)))) return;
       report(file, {
         start: last.start,
         end: last.end,

@@ -2,7 +2,8 @@
 // accent-folded. Syntax of one pattern (tokens separated by spaces):
 //   word          the word itself (`Rabatt` matches `rabatt`, `Réduction` matches `reduction`)
 //   word*         any word starting with `word` (`discount*` → discounts, discounted)
-//   a|b|c         one of these single words, each may end with `*`
+//   a|b|c         one of these alternatives, each a word (may end with `*`) or several
+//                 tokens (`it's|they're`); note `a|b c` means "(a or b) then c"
 //   (a b|c d)     one of these sub-phrases (each may use the whole syntax)
 //   [word]        an optional token; `[a b|c]` an optional sub-phrase
 //   <num>         any number (`<num> % off` matches `20% off`)
@@ -88,7 +89,8 @@ function compileNodes(source: string): Node[] {
     } else if (optional || grouped || /[*|]|^<(num|any)>$/.test(inner)) {
       const alternatives = inner.split('|');
       // An alternative that is several tokens (`it's` → `it` + `'s`) makes this a group.
-      if (alternatives.some((alt) => !/[*]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
+      // (An elided article such as `d'` or `all'` stays one token, as in running text.)
+      if (alternatives.some((alt) => !/[*'’]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
         nodes.push({ kind: 'group', optional, alternatives: alternatives.map((alt) => compileNodes(alt)) });
       } else nodes.push({ kind: 'token', optional, test: alternative(inner) });
     } else {

@@ -24,7 +24,7 @@ runRuleTester(rule, {
     {
       text: 'Your code is 123456. Get free shipping on your next order!',
       context: { channel: 'whatsapp', category: 'AUTHENTICATION' },
-      findings: [{ message: 'in a WhatsApp `AUTHENTICATION` template', actual: 'free shipping' }],
+      findings: [{ message: 'in a WhatsApp `AUTHENTICATION` template', actual: 'Get free shipping' }],
     },
     {
       text: 'Your appointment is confirmed. Use the coupon SPRING for 15% off!',
