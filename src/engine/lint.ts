@@ -9,6 +9,7 @@ import { FormatError, type Directive, type FormatAdapter, type FormatInput } fro
 import { createSelectorAdapter, type SelectorFormat } from '../formats/selectors.js';
 import { jsonFieldDirectives } from '../formats/directives.js';
 import { canonicalLocale, languageOf } from '../language/locale.js';
+import { detectLanguage } from '../language/detect.js';
 import { today } from '../language/platform.js';
 import type { FileResult, Finding, Message, MessageContext, Severity } from '../types.js';
 import { emptyConfig, type Config, type RuleCatalog, type RuleSetting } from './config.js';
@@ -177,7 +178,8 @@ export class Linter {
     policyDate: string,
     lines: LineIndex,
   ): Finding[] {
-    const locale = canonicalLocale(message.context.locale);
+    // No locale from the format or the config: identify the language (en when unsure).
+    const locale = canonicalLocale(message.context.locale ?? detectLocale(message.text));
     const language = languageOf(locale);
     const placeholders = findPlaceholders(message.text, styles);
     const context = { ...message.context, locale, placeholders };
@@ -189,6 +191,11 @@ export class Linter {
     const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
     return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
+}
+
+function detectLocale(text: string): string | undefined {
+  const found = detectLanguage(text);
+  return found && found.margin >= 1 ? found.language : undefined;
 }
 
 function toFinding(m: VFileMessage, message: Message, severities: Map<string, Severity>, lines: LineIndex, source: string): Finding {

@@ -21,8 +21,20 @@ function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: 
   return { uri: rel.split('\\').join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
+/** Rules that reported but are not built in (customRules from .lintrc) get a descriptor too. */
+function withCustomRules(results: FileResult[], rules: Rule<any>[]) {
+  const known = new Set(rules.map((r) => r.meta.id));
+  const custom = new Set<string>();
+  for (const r of results) for (const f of r.findings) if (f.ruleId && !known.has(f.ruleId)) custom.add(f.ruleId);
+  return [
+    ...rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, rationale: rule.meta.rationale, appliesTo: rule.meta.appliesTo, severity: rule.meta.severity, tag: rule.meta.languageDependent ? 'language' : 'platform' })),
+    ...[...custom].map((id) => ({ id, description: `Custom rule \`${id}\` from .lintrc customRules.`, rationale: 'Defined by the project in .lintrc.', appliesTo: 'the messages its definition selects', severity: 'warn' as const, tag: 'custom' })),
+  ];
+}
+
 export function sarif(results: FileResult[], context: SarifContext): string {
-  const ruleIndex = new Map(context.rules.map((r, i) => [r.meta.id, i]));
+  const descriptors = withCustomRules(results, context.rules);
+  const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
   const notifications: object[] = [];
   const sarifResults: object[] = [];
   for (const r of results) {
@@ -57,15 +69,15 @@ export function sarif(results: FileResult[], context: SarifContext): string {
             version: context.version,
             semanticVersion: context.version,
             informationUri: HOMEPAGE,
-            rules: context.rules.map((rule) => ({
-              id: rule.meta.id,
-              name: rule.meta.id.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase()),
-              shortDescription: { text: rule.meta.description },
-              fullDescription: { text: rule.meta.rationale },
-              helpUri: ruleDocUrl(rule.meta.id),
-              help: { text: `${rule.meta.description} Applies to ${rule.meta.appliesTo}.`, markdown: `${rule.meta.description}\n\n${rule.meta.rationale}\n\n[Documentation](${ruleDocUrl(rule.meta.id)})` },
-              defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-              properties: { tags: [rule.meta.languageDependent ? 'language' : 'platform'] },
+            rules: descriptors.map((rule) => ({
+              id: rule.id,
+              name: rule.id.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase()),
+              shortDescription: { text: rule.description },
+              fullDescription: { text: rule.rationale },
+              helpUri: ruleDocUrl(rule.id),
+              help: { text: `${rule.description} Applies to ${rule.appliesTo}.`, markdown: `${rule.description}\n\n${rule.rationale}\n\n[Documentation](${ruleDocUrl(rule.id)})` },
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+              properties: { tags: [rule.tag] },
             })),
           },
         },

@@ -122,6 +122,7 @@ describe('send-api adapter: messages and exact positions', () => {
     expect(positions(fixture('batch.json'), ['platform-limits', 'valid-message-tag', 'no-promotional-content'])).toEqual([
       '6:13-6:33 valid-message-tag Message tag `POST_PURCHASE_UPDATE` was retired on 2026-04-27: requests with it fail',
       '12:20-12:58 platform-limits Message has 4 buttons; Messenger allows at most 3',
+      '15:45-15:53 no-promotional-content Unexpected promotional phrase `Shop the` (call to buy) in a message marked `promotional: false`',
       '15:54-15:58 no-promotional-content Unexpected promotional phrase `sale` (discount) in a message marked `promotional: false`',
     ]);
   });

@@ -32,7 +32,7 @@ describe('formatters', () => {
     const log = JSON.parse(await format('sarif'));
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0];
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.meta.id));
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...rules.map((r) => r.meta.id), 'house-style']); // + the custom rule from examples/.lintrc
     expect(run.tool.driver.rules[0].helpUri).toMatch(/^https:\/\/.+#preview-length$/);
     const promo = run.results.find((r: { ruleId: string }) => r.ruleId === 'no-promotional-content');
     expect(promo.level).toBe('error');
