@@ -12,7 +12,8 @@ import { visit } from 'unist-util-visit';
 import { defineRule, messageData, report } from '../src/engine/rule.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
 
-const LANGUAGE_NAMES: Record<string, string> = { fi: 'Finnish', pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
+const LANGUAGE_NAMES: Record<string, string> = { pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
+const announcedCompiles = new Set<string>();
 
 // Longer "words" are data (hashes, tokens, runs of letters), not prose; suggestions for
 // very long words would be slow and useless.
@@ -59,6 +60,12 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
     return (tree, file) => {
       const data = messageData(file);
       const loaded = loadSpeller(data.locale);
+      if (loaded?.info.compiledNow && !announcedCompiles.has(loaded.info.dictionary)) {
+        // The first use on a machine compiles the dictionary into a cache; say so (on stderr,
+        // so reports stay the same) once per process.
+        announcedCompiles.add(loaded.info.dictionary);
+        process.stderr.write(`msglint: compiled the ${loaded.info.dictionary} spelling dictionary for first use (${Math.round(loaded.info.loadMs)} ms); later runs load it from the cache.\n`);
+      }
       if (!loaded) {
         if (!announced && !resolveSpellingLocale(data.locale)) {
           announced = true;

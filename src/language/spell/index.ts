@@ -105,7 +105,7 @@ export function resolveSpellingLocale(locale: string): string | undefined {
 // ------------------------------------------------------------------ cache
 
 /** Bump when the layout of the compiled data changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 7;
 
 interface CompiledDictionary {
   format: number;
