@@ -25,6 +25,7 @@ export function mergeSettings<T extends Settings>(base: T, next: Settings): T {
     placeholders: [...base.placeholders, ...next.placeholders],
     context: { ...base.context, ...next.context },
     customRules: { ...base.customRules, ...next.customRules },
+    messageContext: [...(base.messageContext ?? []), ...(next.messageContext ?? [])],
     ...(next.channel !== undefined ? { channel: next.channel } : {}),
     ...(next.locale !== undefined ? { locale: next.locale } : {}),
     ...(next.policyDate !== undefined ? { policyDate: next.policyDate } : {}),

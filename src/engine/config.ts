@@ -24,6 +24,8 @@ export interface Settings {
   context: Partial<MessageContext>;
   /** rules defined as data (`customRules`), by id */
   customRules?: Record<string, CustomRuleSpec>;
+  /** context for messages whose id (key path, template id) matches a pattern; wins over format heuristics */
+  messageContext?: { id: string; context: Partial<MessageContext> }[];
 }
 
 export interface Override extends Settings {
@@ -75,7 +77,7 @@ export function emptyConfig(): Config {
   return { ...emptySettings(), ignorePatterns: [], formats: [], sources: [] };
 }
 
-const SETTINGS_KEYS = ['rules', 'words', 'placeholders', 'channel', 'locale', 'policyDate', 'context'];
+const SETTINGS_KEYS = ['rules', 'words', 'placeholders', 'channel', 'locale', 'policyDate', 'context', 'messageContext'];
 const TOP_KEYS = ['$schema', 'root', 'extends', 'ignorePatterns', 'overrides', 'formats', 'customRules', ...SETTINGS_KEYS];
 const OVERRIDE_KEYS = ['files', 'excludedFiles', ...SETTINGS_KEYS];
 const CONTEXT_KEYS = ['channel', 'locale', 'tag', 'messagingType', 'category', 'kind', 'promotional', 'component', 'topic'];
@@ -161,6 +163,23 @@ function parseSetting(key: string, value: Node | null, target: Settings, catalog
       const date = plain instanceof Date ? plain.toISOString().slice(0, 10) : String(plain);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail('`policyDate` must be a date as YYYY-MM-DD', value);
       target.policyDate = date;
+      return true;
+    }
+    case 'messageContext': {
+      if (!isSeq(value)) fail('`messageContext` must be a list of {id, context} entries', value);
+      target.messageContext = (value as { items: Node[] }).items.map((item, i) => {
+        const pairs = entries(item, `messageContext[${i}]`, fail);
+        const idPair = pairs.find((p) => isScalar(p.key) && p.key.value === 'id');
+        const ctxPair = pairs.find((p) => isScalar(p.key) && p.key.value === 'context');
+        for (const p of pairs) {
+          const k = isScalar(p.key) ? String(p.key.value) : '';
+          if (k !== 'id' && k !== 'context') fail(unknownMessage(`key in messageContext[${i}]`, k, ['id', 'context']), p.key);
+        }
+        if (!idPair || !isScalar(idPair.value) || typeof idPair.value.value !== 'string') fail(`\`messageContext[${i}]\` needs an \`id\` pattern (\`*\` matches anything)`, item);
+        const scratch = emptySettings();
+        if (ctxPair) parseSetting('context', ctxPair.value as Node, scratch, catalog, fail);
+        return { id: (idPair!.value as { value: string }).value, context: scratch.context };
+      });
       return true;
     }
     case 'context':

@@ -135,8 +135,11 @@ export class Linter {
     const styles = [...BUILT_IN_STYLES.filter((s) => adapter!.placeholderStyles.includes(s.id)), ...customStyles(config.placeholders)];
     const words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]));
     const policyDate = config.policyDate ?? today();
+    const byId = compileMessageContext(config.messageContext ?? []);
     for (const message of messages) {
-      findings.push(...this.checkMessage(message, active, styles, words, policyDate, lines));
+      const extra = byId(message.id);
+      const withContext = extra ? { ...message, context: { ...message.context, ...extra } } : message;
+      findings.push(...this.checkMessage(withContext, active, styles, words, policyDate, lines));
     }
     return finish(filePath, text, applyDirectives(findings, directives, lines, this.options.reportUnusedDisableDirectives === true));
   }
@@ -191,6 +194,18 @@ export class Linter {
     const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
     return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
+}
+
+/** `messageContext` entries: `*` in an id pattern matches any run of characters. */
+function compileMessageContext(entries: NonNullable<Config['messageContext']>): (id: string | undefined) => Partial<MessageContext> | undefined {
+  if (entries.length === 0) return () => undefined;
+  const compiled = entries.map((e) => ({ test: new RegExp(`^${e.id.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`), context: e.context }));
+  return (id) => {
+    if (id === undefined) return undefined;
+    let out: Partial<MessageContext> | undefined;
+    for (const entry of compiled) if (entry.test.test(id)) out = { ...out, ...entry.context };
+    return out;
+  };
 }
 
 function detectLocale(text: string): string | undefined {

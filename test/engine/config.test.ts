@@ -147,3 +147,15 @@ describe('custom formats from .lintrc', () => {
   });
 });
 
+describe('messageContext', () => {
+  it('sets context for messages by id pattern, over the format heuristics', () => {
+    const dir = tree({
+      '.lintrc': 'root: true\nmessageContext:\n  - id: "care.*"\n    context: { kind: closing }\n  - id: "promo.banner"\n    context: { promotional: false }\n',
+      'locales/en.json': JSON.stringify({ care: { done: 'Your ticket is closed.' }, promo: { banner: 'Summer sale: 20% off!' }, other: 'Your ticket is closed.' }, null, 2),
+    });
+    const findings = new Linter({ cwd: dir }).lintFile('locales/en.json')!.findings;
+    expect(findings.filter((f) => f.ruleId === 'require-closing').map((f) => f.messageId)).toEqual(['care.done']);
+    expect(findings.filter((f) => f.ruleId === 'no-promotional-content').map((f) => f.messageId)).toEqual(['promo.banner', 'promo.banner']);
+  });
+});
+
