@@ -3,10 +3,7 @@
 // by bench/quality/language-id.mjs. The language packages measured here were too slow to load
 // for a pre-commit run (eld: 2.3 s, tinyld: 0.36 s) or less accurate on short texts
 // (franc-min: 79%). Returns undefined when the evidence is too weak: the caller defaults to en.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { DATA_DIR } from '../paths.js';
+import { readDataFile } from './data-files.js';
 import { normalize, tokenize } from './tokens.js';
 
 interface LanguageData {
@@ -26,7 +23,7 @@ let data: Compiled | undefined;
 
 function load() {
   if (!data) {
-    const raw = parse(readFileSync(join(DATA_DIR, 'languages.yml'), 'utf8')) as LanguageData;
+    const raw = readDataFile('languages.yml') as LanguageData;
     const words = new Map<string, string[]>();
     for (const [language, list] of Object.entries(raw.stopwords)) {
       for (const word of new Set(list.map((w) => String(w).toLowerCase().replace(/’/g, "'")))) words.set(word, [...(words.get(word) ?? []), language]);

@@ -6,10 +6,10 @@
 //     discount: ["<num> % off", "discount*"]
 //   exceptions:         # patterns that cancel a match inside them ("feel free")
 //     - feel free
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { DATA_DIR } from '../paths.js';
+import { readDataFile } from './data-files.js';
 import { compilePhrase, PhraseSet } from './phrases.js';
 import { normalize } from './tokens.js';
 
@@ -33,12 +33,9 @@ const files = new Map<string, LexiconFile | null>();
 export function readLexicon(language: string, name: string): LexiconFile | undefined {
   const path = lexiconPath(language, name);
   if (!files.has(path)) {
-    if (!existsSync(path)) files.set(path, null);
-    else {
-      const data = parse(readFileSync(path, 'utf8')) as LexiconFile;
-      if (!data || typeof data.phrases !== 'object') throw new Error(`${path}: expected a \`phrases\` mapping`);
-      files.set(path, data);
-    }
+    const data = readDataFile(`${language}/${name}.yml`) as LexiconFile | undefined;
+    if (data !== undefined && (!data || typeof data.phrases !== 'object')) throw new Error(`${path}: expected a \`phrases\` mapping`);
+    files.set(path, data ?? null);
   }
   return files.get(path) ?? undefined;
 }

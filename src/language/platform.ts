@@ -1,8 +1,5 @@
 // Platform data (tags with dates, limits, preview budgets) read from rules/data/platform/.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { DATA_DIR } from '../paths.js';
+import { readDataFile } from './data-files.js';
 import type { Channel, Component } from '../types.js';
 
 export interface TagInfo {
@@ -31,7 +28,7 @@ let limitData: LimitData | undefined;
 
 /** YAML dates parse as strings with the core schema; keep them as `YYYY-MM-DD` strings. */
 function readData<T>(name: string): T {
-  return parse(readFileSync(join(DATA_DIR, 'platform', name), 'utf8'), { schema: 'core' }) as T;
+  return readDataFile(`platform/${name}`) as T;
 }
 
 export function tags(): TagData {
