@@ -31,6 +31,9 @@ export interface CliOptions {
 }
 
 export const HELP = `Usage: msglint [options] [paths/globs...]
+       msglint review [paths...]  review and fix findings in a full-screen terminal UI
+       msglint compose            draft a message with live checks; prints it on Ctrl-D
+       msglint audit [files...]   audit exported conversations (see docs/audit.md)
        msglint rules              list the rules
        msglint explain RULE       print a rule's documentation and examples
 

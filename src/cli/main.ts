@@ -12,6 +12,9 @@ import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { dirname, join, resolve } from 'node:path';
 
+/** Loading Ink for a progress bar costs more than linting a few hundred files. */
+const PROGRESS_THRESHOLD = 500;
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -37,6 +40,15 @@ const defaultIo = (): Io => ({
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // Subcommands come first; lint a path with such a name as `./rules`.
+  if (argv[0] === 'review' || argv[0] === 'compose') {
+    // Ink and React load only here: the plain CLI's start-up never pays for them.
+    const { reviewCommand, composeCommand } = await import('../tui/index.js');
+    return argv[0] === 'review' ? reviewCommand(argv.slice(1), io) : composeCommand(argv.slice(1), io);
+  }
+  if (argv[0] === 'audit') {
+    const { auditCommand } = await import('../audit/index.js');
+    return auditCommand(argv.slice(1), io);
+  }
   if (argv[0] === 'rules' || argv[0] === 'explain') {
     const { rulesCommand, explainCommand } = await import('./rules-command.js');
     return argv[0] === 'rules' ? rulesCommand(argv.slice(1), io) : explainCommand(argv.slice(1), io);
@@ -119,6 +131,9 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const { fixFile } = await import('../engine/fix.js');
     const cache = options.cache && !options.fix && !options.fixDryRun ? (await import('../engine/cache.js')).ResultCache.at(io.cwd, options.cacheLocation) : undefined;
     const { unifiedDiff } = await import('../engine/diff.js');
+    // Many files: a progress bar on an interactive stderr, a few lines in CI, nothing when piped.
+    const progress = targets.length >= PROGRESS_THRESHOLD ? (await import('../tui/index.js')).progressReporter(io) : undefined;
+    progress?.start(targets.length);
     for (const target of targets) {
       let result: FileResult | undefined;
       try {
@@ -148,9 +163,12 @@ async function run(options: CliOptions, io: Io): Promise<number> {
           io.stderr(`msglint: internal error while linting ${target.path}: ${detail}\n`);
           result = fatalResult(target.path, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
         }
+      } finally {
+        await progress?.fileDone(target.path, result?.findings.length ?? 0);
       }
       if (result) results.push(result);
     }
+    await progress?.end();
     cache?.save();
   }
   if (options.quiet) results = results.map(errorsOnly);

@@ -116,7 +116,8 @@ export class Linter {
         ]);
       }
       const contextDefaults: Partial<MessageContext> = { ...config.context, ...defaults };
-      if (config.channel) contextDefaults.channel = config.channel;
+      // An explicit context (library call, compose) wins over the config's channel default.
+      if (config.channel && !defaults.channel) contextDefaults.channel = config.channel;
       if (config.locale && !contextDefaults.locale) contextDefaults.locale = config.locale;
       const extraction = adapter.extract(input, contextDefaults);
       messages = extraction.messages;
