@@ -11,6 +11,13 @@ import spelling from './spelling.js';
 import readability from './readability.js';
 import requireClosing from './require-closing.js';
 import requireGreeting from './require-greeting.js';
+import setExpectations from './set-expectations.js';
+import offerHumanHandoff from './offer-human-handoff.js';
+import noThirdPartyForwarding from './no-third-party-forwarding.js';
+import noSensitiveDataRequest from './no-sensitive-data-request.js';
+import noShouting from './no-shouting.js';
+import personalizeGreeting from './personalize-greeting.js';
+import oneTimeNotificationTopic from './one-time-notification-topic.js';
 
 export const rules: Rule<any>[] = [
   previewLength,
@@ -24,6 +31,13 @@ export const rules: Rule<any>[] = [
   readability,
   requireClosing,
   requireGreeting,
+  setExpectations,
+  offerHumanHandoff,
+  noThirdPartyForwarding,
+  noSensitiveDataRequest,
+  noShouting,
+  personalizeGreeting,
+  oneTimeNotificationTopic,
 ];
 
 export const ruleIds = rules.map((r) => r.meta.id);

@@ -6,7 +6,7 @@
 import type { Root } from 'nlcst';
 import { defineRule, messageData, report, type MessageData } from '../src/engine/rule.js';
 import { findLiterals } from '../src/engine/placeholders.js';
-import { readLexicon } from '../src/language/lexicon.js';
+import { loadList, readLexicon } from '../src/language/lexicon.js';
 import { compilePhrase, PhraseSet, type PhraseMatch } from '../src/language/phrases.js';
 import { tokenize, type Token } from '../src/language/tokens.js';
 import { sentences, type Span } from './support.js';
@@ -96,7 +96,7 @@ export default defineRule<Options>({
         type: 'boolean',
         default: true,
         description:
-          'also flag vague reply promises (a reply verb followed by “soon”, “shortly”, “as soon as possible”…) in messages that are not away messages; without a reply verb, vague times are only flagged in away messages',
+          'also flag vague reply promises (a reply verb within 6 words of “soon”, “shortly”, “as soon as possible”…, in the same sentence) in messages that are not away messages; without a reply verb, vague times are only flagged in away messages. A sentence that opens with an imperative (“Reply soon to keep your slot”) asks the customer and is left alone',
       },
     },
     examples: {
@@ -153,7 +153,7 @@ export default defineRule<Options>({
       const list = wordSentences(tree, text);
 
       const timeframes = matchLabel(sets, 'timeframe', tokens);
-      const vague = vaguePromises(sets, tokens, list, away);
+      const vague = vaguePromises(sets, tokens, list, away, loadList(data.language, 'expectations', 'imperatives'));
       if (!away) {
         if (options.everywhere === false || timeframes.length > 0) return;
         for (const v of vague) reportVague(file, data, v, false);
@@ -192,14 +192,21 @@ export default defineRule<Options>({
 });
 
 /** Vague times; outside away messages only those that follow a reply verb in the same sentence. */
-function vaguePromises(sets: Map<string, PhraseSet>, tokens: Token[], list: Span[], away: boolean): Span[] {
-  const replies = matchLabel(sets, 'reply', tokens);
+function vaguePromises(sets: Map<string, PhraseSet>, tokens: Token[], list: Span[], away: boolean, imperatives: Set<string>): Span[] {
+  // A reply verb that opens its sentence as an imperative asks the customer to reply.
+  const replies = matchLabel(sets, 'reply', tokens).filter((r) => {
+    const first = tokens.find((t) => t.kind === 'word' && t.start >= sentenceAt(list, r.start).start);
+    return !(first?.start === r.start && imperatives.has(tokens[r.from].norm));
+  });
   const out: Span[] = [];
   for (const v of matchLabel(sets, 'vague', tokens)) {
     const sentence = sentenceAt(list, v.start);
-    // A reply verb at most 6 tokens before the vague time, in the same sentence.
-    const reply = replies.filter((r) => r.start >= sentence.start && r.end <= v.start && v.from - r.to <= 6).pop();
-    if (reply) out.push({ start: reply.start, end: v.end });
+    // A reply verb at most 6 tokens before or after the vague time, in the same sentence
+    // ("we'll reply shortly"; German "Sie erhalten in Kürze eine Antwort").
+    const before = replies.filter((r) => r.start >= sentence.start && r.end <= v.start && v.from - r.to <= 6).pop();
+    const after = replies.find((r) => r.end <= sentence.end && r.start >= v.end && r.from - v.to <= 6);
+    if (before) out.push({ start: before.start, end: v.end });
+    else if (after) out.push({ start: v.start, end: after.end });
     else if (away) out.push({ start: v.start, end: v.end });
   }
   return out;
