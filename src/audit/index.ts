@@ -132,8 +132,8 @@ export async function auditCommand(argv: string[], io: Io): Promise<number> {
   const { results, metrics } = outcome;
   const color = values['no-color'] ? false : values.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
   if (format === 'json') {
-    const { toJsonResults } = await import('../report/json.js');
-    io.stdout(JSON.stringify({ results: toJsonResults(results), metrics }, null, 2) + '\n');
+    const { writeJson } = await import('./json-output.js');
+    writeJson((text) => io.stdout(text), results, metrics);
   } else {
     const { rules } = await import('../../rules/index.js');
     const { auditRules } = await import('./audit-rules.js');
