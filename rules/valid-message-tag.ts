@@ -53,7 +53,7 @@ export default defineRule({
         report(file, { field: 'tag', reason: `Message tag \`${tag}\` has no meaning on WhatsApp`, help: 'Outside the 24-hour window WhatsApp only delivers approved templates: use a template instead of a tag.' });
         return;
       }
-      const info = data.tags[tag];
+      const info = Object.hasOwn(data.tags, tag) ? data.tags[tag] : undefined;
       if (!info) {
         const current = Object.entries(data.tags).filter(([, t]) => !t.retired || t.retired > policyDate).map(([name]) => name);
         const hint = closest(tag, Object.keys(data.tags));

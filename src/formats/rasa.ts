@@ -120,7 +120,7 @@ function variationMessages(
   const id = `${name}[${index}]`;
   const channelNode = child(variation, 'channel');
   const rasaChannel = childString(variation, 'channel');
-  const channel: Channel = rasaChannel !== undefined ? CHANNELS[rasaChannel.toLowerCase()] ?? 'generic' : defaults.channel ?? 'generic';
+  const channel: Channel = rasaChannel !== undefined ? (Object.hasOwn(CHANNELS, rasaChannel.toLowerCase()) ? CHANNELS[rasaChannel.toLowerCase()] : 'generic') : defaults.channel ?? 'generic';
   const buttons = items(child(variation, 'buttons'));
   const quickReplies = items(child(variation, 'quick_replies'));
   const elements = items(child(variation, 'elements'));

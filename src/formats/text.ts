@@ -59,7 +59,7 @@ export const markdownAdapter: FormatAdapter = {
       const fieldSpans: MessageContext['fieldSpans'] = {};
       for (const pair of isMap(doc.contents) ? doc.contents.items : []) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        const target = FRONT_MATTER_KEYS[key];
+        const target = Object.hasOwn(FRONT_MATTER_KEYS, key) ? FRONT_MATTER_KEYS[key] : undefined;
         const keyStart = yamlStart + ((pair.key as { range?: number[] })?.range?.[0] ?? 0);
         if (!target) throw new FormatError(`Unknown front matter key \`${key}\` (known: ${Object.keys(FRONT_MATTER_KEYS).join(', ')})`, keyStart);
         const value = isScalar(pair.value) ? pair.value.value : undefined;

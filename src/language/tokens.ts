@@ -27,7 +27,20 @@ const ELISION = /^(l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|jusqu|quoiqu|dell|nell|all|d
 
 const POSSESSIVE = /^([\p{L}\p{M}\p{N}]{2,}(?:-[\p{L}\p{M}\p{N}]+)*)(['’]s)$/u;
 
+// Every lexicon rule tokenizes the same message text: keep the last few results.
+const recent = new Map<string, Token[]>();
+const RECENT_MAX = 32;
+
 export function tokenize(text: string): Token[] {
+  const cached = recent.get(text);
+  if (cached) return cached;
+  const tokens = tokenizeUncached(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(text, tokens);
+  return tokens;
+}
+
+function tokenizeUncached(text: string): Token[] {
   const tokens: Token[] = [];
   const push = (start: number, value: string, kind: Token['kind']) =>
     tokens.push({ start, end: start + value.length, value, norm: normalize(value), kind });
