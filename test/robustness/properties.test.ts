@@ -11,10 +11,13 @@
 //   4. --fix (a substitution rule) changes exactly the fixed words, nothing else, and a second
 //      pass changes nothing;
 //   5. the same catalogue written as YAML and as JSON gives the same findings.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/engine/decode.js';
-import { applyFixes } from '../../src/engine/fix.js';
+import { applyFixes, fixFile } from '../../src/engine/fix.js';
 import { Linter } from '../../src/engine/lint.js';
 import { BUILT_IN_STYLES, findLiterals, findPlaceholders, maskRanges } from '../../src/engine/placeholders.js';
 import { LineIndex } from '../../src/engine/positions.js';
@@ -403,6 +406,42 @@ describe('--fix: exactly the fixed words change; a second run changes nothing', 
           expect(fixToFixedPoint(output, before.filePath).passes).toBe(0);
         }),
         params(),
+      );
+    }, TIMEOUT);
+  }
+});
+
+describe('--fix on real files with a .lintrc (fixFile + writeFileAtomic): exact bytes, BOM and CRLF kept, idempotent', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'msglint-prop-fix-'));
+  writeFileSync(join(dir, '.lintrc'), JSON.stringify({ root: true, customRules: TERMS, rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'off'])) }));
+  const linter = new Linter({ cwd: dir });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const name of ['txt', 'catalogueYaml', 'catalogueJson', 'rasa']) {
+    const format = FORMATS[name];
+    it(name, () => {
+      const arb = fc.record({
+        messages: fc.array(message({ ...format.options, swaps: true }), { minLength: format.count[0], maxLength: format.count[1] }),
+        styles: fc.array(styleArb, { minLength: 1, maxLength: 4 }),
+        mask: maskArb,
+        crlf: fc.boolean(),
+        bom: fc.constantFrom<'utf8' | 'utf16le' | 'utf16be' | null>(null, 'utf8', 'utf16le', 'utf16be'),
+      });
+      fc.assert(
+        fc.property(arb, ({ messages, styles, mask, crlf, bom }) => {
+          const file = format.make(messages, styles, mask);
+          const eol = (t: string) => (crlf ? t.replace(/\n/g, '\r\n') : t);
+          const before = encode(eol(file.text), bom);
+          const after = encode(eol(format.make(messages.map(fixWords), styles, mask).text), bom);
+          mkdirSync(dirname(join(dir, file.filePath)), { recursive: true });
+          writeFileSync(join(dir, file.filePath), before);
+          const first = fixFile(linter, dir, file.filePath, { write: true });
+          expect(first?.writeError).toBeUndefined();
+          expect(Buffer.from(readFileSync(join(dir, file.filePath))).equals(Buffer.from(after))).toBe(true);
+          const second = fixFile(linter, dir, file.filePath, { write: true });
+          expect(second?.applied).toBe(0);
+          expect(Buffer.from(readFileSync(join(dir, file.filePath))).equals(Buffer.from(after))).toBe(true);
+        }),
+        params(Math.max(5, Math.round(RUNS / 2))),
       );
     }, TIMEOUT);
   }

@@ -239,12 +239,26 @@ describe('SIGKILL during --fix never leaves a truncated or mixed file', () => {
         writeFileSync(join(d, `c${f}.yml`), catalogue(f));
         chmodSync(join(d, `c${f}.yml`), 0o640);
       }
+      // When to kill: every third run at a random moment of the whole run (start-up, linting,
+      // writing); the others once a random number of files has been replaced (watched through
+      // their inode numbers) plus 0–20 ms, so that most kills land in the write phase, where a
+      // temp file exists.
+      const inodes = names.map((n) => statSync(join(d, n)).ino);
+      const replaced = () => names.filter((n, i) => statSync(join(d, n), { throwIfNoEntry: false })?.ino !== inodes[i]).length;
       const child = spawn(process.execPath, [BIN, '--fix', ...names], { cwd: d, stdio: 'ignore' });
-      const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-      const delay = fullMs * (0.2 + 0.8 * random());
-      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-      await exited;
-      clearTimeout(timer);
+      let done = false;
+      const exited = new Promise<void>((resolve) => child.on('close', () => ((done = true), resolve())));
+      if (k % 3 === 0) {
+        const timer = setTimeout(() => child.kill('SIGKILL'), fullMs * random());
+        await exited;
+        clearTimeout(timer);
+      } else {
+        const target = Math.floor(random() * FILES);
+        while (!done && replaced() < target) await new Promise((r) => setTimeout(r, 1));
+        if (!done) await new Promise((r) => setTimeout(r, random() * 20));
+        child.kill('SIGKILL');
+        await exited;
+      }
       let fixedHere = 0;
       for (const [f, name] of names.entries()) {
         const text = readFileSync(join(d, name), 'utf8');
@@ -270,7 +284,7 @@ describe('SIGKILL during --fix never leaves a truncated or mixed file', () => {
       // file: a directory walk never lints it, and the next --fix run neither reads nor
       // removes it (it stays as litter until deleted by hand).
       if (left.length > 0) {
-        const walk = spawnSync(process.execPath, [BIN, '--format', 'json', '.'], { cwd: d, encoding: 'utf8' });
+        const walk = spawnSync(process.execPath, [BIN, '--format', 'json', '.'], { cwd: d, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
         expect(JSON.parse(walk.stdout).some((r: { filePath: string }) => TEMP.test(r.filePath.split('/').pop()!))).toBe(false);
       }
     }
