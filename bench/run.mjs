@@ -14,6 +14,7 @@
 //   node bench/run.mjs --profile           only the CPU profiles (1 MB, one file and 5,000 files)
 //   node bench/run.mjs --startup           only the start-up breakdown
 //   node bench/run.mjs --no-profile --no-startup --no-first-use --no-write --timeout S --live
+//   node bench/run.mjs --render [--write-results]   the report again from bench/out/results.json
 //
 // Every timed run is a new process started cold (`node bin/msglint.js --format json <dir>`,
 // stdout to /dev/null, all default rules), timed by the wall clock here and by
@@ -22,7 +23,7 @@
 // on the machine hits all of them alike. Before the timed runs msglint runs once untimed (it
 // compiles the spelling cache on a machine's first use; that cost is measured separately,
 // "first use"). Only a full run (no --only/--quick/--scenario/--lang/--runs) writes
-// bench/RESULTS.md; every run writes bench/out/results.json and bench/out/results.md.
+// bench/RESULTS.md and bench/out/results.{json,md}; other runs write bench/out/results-partial.*.
 //
 // Peers run from bench/node_modules/.bin (`cd bench && npm ci`); a peer that is not
 // installed is skipped with a note. See bench/README.md for the scenarios.
@@ -395,10 +396,11 @@ function okCode(name, r) {
 // ---------------------------------------------------------------------------------------
 // First use: the spelling cache compiled in an empty cache directory (MSGLINT_SPELL_CACHE)
 
-async function firstUse(manifest) {
+async function firstUse(manifest, selected) {
   const out = [];
   const runs = Math.min(RUNS ?? 3, 3);
-  for (const lang of LANGS.filter((l) => !LANGS_ONLY || LANGS_ONLY.includes(l))) {
+  // the languages whose pre-commit scenario was selected
+  for (const lang of LANGS.filter((l) => selected.some((s) => s.key === `${l}/precommit`))) {
     const s = { key: `${lang}/precommit`, ...manifest.scenarios[`${lang}/precommit`] };
     if (!s.msglint) continue;
     const cold = [];
@@ -640,22 +642,30 @@ function growthTable(results) {
     const rows = SIZES.map((size) => ({ size, r: get(`en/${kind}-${size}mb`), s: results.find((x) => x.scenario.key === `en/${kind}-${size}mb`)?.scenario })).filter((x) => x.r?.runs);
     if (rows.length < 2) continue;
     if (lines.length === 0) {
-      lines.push('| input | size | files | messages | median wall | per MB (wall − pre-commit wall) | median CPU | peak RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+      lines.push(
+        '| input | size | messages | median wall | wall per MB | median CPU | **CPU per MB** | peak RSS |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|',
+      );
     }
-    const start = pc?.median ?? 0;
+    // per MB: what the size adds over a pre-commit run (start-up, dictionaries, lexicons)
     for (const { size, r, s } of rows) {
-      lines.push(`| ${kind === 'files' ? `${Math.round(size * 5000).toLocaleString('en')} files` : 'one file'} | ${size} MB | ${s.files.toLocaleString('en')} | ${s.messages.toLocaleString('en')} | ${fmtMs(r.median)} | ${fmtMs((r.median - start) / size)} | ${fmtMs(r.cpu)} | ${fmtMb(r.rss)} |`);
+      lines.push(`| ${kind === 'files' ? `${s.files.toLocaleString('en')} files` : 'one file'} | ${size} MB | ${s.messages.toLocaleString('en')} | ${fmtMs(r.median)} | ${fmtMs((r.median - (pc?.median ?? 0)) / size)} | ${fmtMs(r.cpu)} | **${r.cpu !== undefined ? fmtMs((r.cpu - (pc?.cpu ?? 0)) / size) : '–'}** | ${fmtMb(r.rss)} |`);
     }
   }
+  if (lines.length) lines.push('', '"Per MB" subtracts the pre-commit run of the same language (start-up, dictionary, lexicons) and divides by the size: equal figures down a column mean linear growth. CPU time is the figure to read when the machine is busy.');
   return lines.join('\n');
 }
 
 function firstUseTable(first, results) {
-  const lines = ['| language | pre-commit, empty spelling cache (first use on a machine) | pre-commit, cache warm | difference |', '|---|---:|---:|---:|'];
+  const lines = [
+    '| language | empty spelling cache: median wall | CPU | peak RSS | cache warm: median wall | CPU | extra CPU on first use |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const f of first) {
     const warm = results.find((x) => x.scenario.key === `${f.lang}/precommit`)?.rows.find((r) => r.tool === 'msglint');
-    lines.push(`| ${f.lang} | ${fmtMs(f.median)} (${f.runs} runs, ${fmtMb(f.rss)}) | ${warm?.runs ? fmtMs(warm.median) : '–'} | ${warm?.runs ? fmtMs(f.median - warm.median) : '–'} |`);
+    lines.push(`| ${f.lang} | ${fmtMs(f.median)} (${f.runs} runs) | ${fmtMs(f.cpu)} | ${fmtMb(f.rss)} | ${warm?.runs ? fmtMs(warm.median) : '–'} | ${fmtMs(warm?.cpu)} | ${warm?.cpu !== undefined && f.cpu !== undefined ? fmtMs(f.cpu - warm.cpu) : '–'} |`);
   }
+  lines.push('', 'The pre-commit set of each language, with `MSGLINT_SPELL_CACHE` set to an empty folder: msglint compiles the dictionary and says so on stderr. The budget: spelling ready in under 100 ms *after* the first use.');
   return lines.join('\n');
 }
 
@@ -711,6 +721,13 @@ async function main() {
     console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return;
   }
+  if (flag('--render')) {
+    const text = render(JSON.parse(readFileSync(join(OUT, 'results.json'), 'utf8')));
+    writeFileSync(join(OUT, 'results.md'), text);
+    if (WRITE && flag('--write-results')) writeFileSync(join(HERE, 'RESULTS.md'), text);
+    console.log(text);
+    return;
+  }
   const started = new Date();
   const need = undefined; // every scenario; ensureCorpus builds only what is missing
   const manifest = ensureCorpus({ need });
@@ -729,14 +746,15 @@ async function main() {
     if (!installed(t) && (!TOOLS_ONLY || TOOLS_ONLY.includes(t)) && !QUICK) notes.push(`${t}: not installed in bench/node_modules (\`cd bench && npm ci\`); skipped.`);
   }
   const results = [];
+  const selected = DO_MAIN ? selectScenarios(manifest) : [];
   if (DO_MAIN) {
-    for (const s of selectScenarios(manifest)) {
+    for (const s of selected) {
       process.stderr.write(`${s.key}: ${describe(s)}\n`);
       results.push(await runScenario(s, notes));
     }
   }
   let first = [];
-  if (DO_FIRST_USE && DO_MAIN) first = await firstUse(manifest);
+  if (DO_FIRST_USE && DO_MAIN) first = await firstUse(manifest, selected);
   let startup;
   if (DO_STARTUP) {
     process.stderr.write('start-up breakdown…\n');
@@ -757,9 +775,25 @@ async function main() {
   info.loadEnd = loadavg().map((x) => x.toFixed(2));
   const finished = new Date();
 
+  const data = { command: `node bench/run.mjs${argv.length ? ' ' + argv.join(' ') : ''}`, started: started.toISOString(), seconds: Math.round((finished - started) / 1000), info, manifest: { version: manifest.version, seed: manifest.seed, typoRate: manifest.typoRate, languages: manifest.languages }, results, first, startup, profiles, notes };
+  // A full run: bench/out/results.{json,md} (and bench/RESULTS.md); any other: results-partial.*
+  const full = !PARTIAL && DO_MAIN;
+  const base = full ? 'results' : 'results-partial';
+  writeFileSync(join(OUT, `${base}.json`), JSON.stringify(data, null, 2));
+  const text = render(data);
+  console.log(text);
+  writeFileSync(join(OUT, `${base}.md`), text);
+  if (WRITE && full) {
+    writeFileSync(join(HERE, 'RESULTS.md'), text);
+    process.stderr.write('wrote bench/RESULTS.md\n');
+  } else process.stderr.write(`wrote bench/out/${base}.md (only a full run rewrites bench/RESULTS.md)\n`);
+}
+
+/** The Markdown report of one run (also `--render`: again from bench/out/results.json). */
+function render({ command, started, seconds, info, manifest, results, first, startup, profiles, notes }) {
   const md = [];
   md.push('# msglint speed benchmark: results', '');
-  md.push(`Generated by \`node bench/run.mjs${argv.length ? ' ' + argv.join(' ') : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC (${Math.round((finished - started) / 1000)} s). How to read and reproduce: [README.md](README.md).`, '');
+  md.push(`Generated by \`${command}\` on ${started.slice(0, 16).replace('T', ' ')} UTC (${seconds} s). How to read and reproduce: [README.md](README.md).`, '');
   md.push(`- **Machine:** ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM; ${info.platform}; Node ${info.node}.`);
   md.push(`- **Load average** (1, 5, 15 min) at start ${info.loadStart.join(', ')}, at end ${info.loadEnd.join(', ')}${Number(info.loadStart[0]) > info.cores * 0.75 ? ' — **the machine was busy with other work: wall times are inflated; CPU times are the steadier figure**' : ''}.`);
   md.push(`- **msglint** ${info.msglint} at ${info.commit}${info.dirty ? ` (+ ${info.dirty} uncommitted changes in src/, rules/)` : ''}; measured: ${info.dist}.`);
@@ -768,23 +802,16 @@ async function main() {
   md.push('');
   if (results.length) {
     md.push('## Whole runs (cold process each run)', '');
-    md.push('Wall time is measured here around each process; CPU (user+sys) and peak RSS come from `/usr/bin/time`. The factor after the CPU time is CPU / wall: above 1 means more than one core was used.', '');
+    md.push('Wall time is measured here around each process; CPU (user+sys) and peak RSS come from `/usr/bin/time`. The factor after the CPU time is CPU / wall: above 1 means more than one core was used, well below 1 that the process waited (here: for a busy machine).', '');
     md.push(mainTable(results), '');
     const growth = growthTable(results);
     if (growth) md.push('## Growth with input size (msglint, English)', '', growth, '');
   }
-  if (first.length) md.push('## First use of each language on a machine (empty spelling cache)', '', firstUseTable(first, results), '');
+  if (first?.length) md.push('## First use of each language on a machine (empty spelling cache)', '', firstUseTable(first, results), '');
   if (startup) md.push('## Start-up', '', startupSection(startup), '');
-  if (profiles.length) md.push('## Where the time goes (CPU profiles, 1 MB, English)', '', profileSection(profiles));
-  if (notes.length) md.push('## Notes', '', ...notes.map((n) => `- ${n}`), '');
-  const text = md.join('\n');
-  console.log(text);
-  writeFileSync(join(OUT, 'results.md'), text);
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ info, results, first, startup, profiles }, null, 2));
-  if (WRITE && !PARTIAL && DO_MAIN) {
-    writeFileSync(join(HERE, 'RESULTS.md'), text);
-    process.stderr.write('wrote bench/RESULTS.md\n');
-  } else process.stderr.write('wrote bench/out/results.md (a partial run does not overwrite bench/RESULTS.md)\n');
+  if (profiles?.length) md.push('## Where the time goes (CPU profiles, 1 MB, English)', '', profileSection(profiles));
+  if (notes?.length) md.push('## Notes', '', ...notes.map((n) => `- ${n}`), '');
+  return md.join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
