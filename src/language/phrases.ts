@@ -11,7 +11,7 @@
 import { normalize, tokenize, type Token } from './tokens.js';
 
 type Node =
-  | { kind: 'token'; optional: boolean; literal?: string; test(token: Token): boolean }
+  | { kind: 'token'; optional: boolean; literal?: string; literals?: string[]; test(token: Token): boolean }
   | { kind: 'group'; optional: boolean; alternatives: Node[][] };
 
 export interface CompiledPhrase {
@@ -92,7 +92,11 @@ function compileNodes(source: string): Node[] {
       // (An elided article such as `d'` or `all'` stays one token, as in running text.)
       if (alternatives.some((alt) => !/[*'’]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
         nodes.push({ kind: 'group', optional, alternatives: alternatives.map((alt) => compileNodes(alt)) });
-      } else nodes.push({ kind: 'token', optional, test: alternative(inner) });
+      } else {
+        // Plain alternatives (no `*`, `<num>`, `<any>`) let the set index the phrase by each word.
+        const plain = alternatives.every((alt) => !/[*]$|^<(num|any)>$/.test(alt));
+        nodes.push({ kind: 'token', optional, test: alternative(inner), ...(plain ? { literals: alternatives.map((alt) => normalize(alt)) } : {}) });
+      }
     } else {
       for (const token of tokenize(inner)) {
         const norm = token.norm;
@@ -132,9 +136,11 @@ function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number 
   return matchNodes(phrase.nodes, 0, tokens, from, (t) => t);
 }
 
-function firstLiteral(phrase: CompiledPhrase): string | undefined {
+/** The words a phrase can start with, when they are known (for the first-word index). */
+function firstLiterals(phrase: CompiledPhrase): string[] | undefined {
   const first = phrase.nodes[0];
-  return first.kind === 'token' && !first.optional ? first.literal : undefined;
+  if (first.kind !== 'token' || first.optional) return undefined;
+  return first.literal !== undefined ? [first.literal] : first.literals;
 }
 
 export class PhraseSet {
@@ -148,9 +154,9 @@ export class PhraseSet {
   ) {
     // Phrases indexed by their first word, so a scan tries only the candidates.
     for (const phrase of phrases) {
-      const literal = firstLiteral(phrase);
-      if (literal === undefined) this.other.push(phrase);
-      else this.byWord.set(literal, [...(this.byWord.get(literal) ?? []), phrase]);
+      const literals = firstLiterals(phrase);
+      if (literals === undefined) this.other.push(phrase);
+      else for (const literal of new Set(literals)) this.byWord.set(literal, [...(this.byWord.get(literal) ?? []), phrase]);
     }
     this.exceptionSet = exceptions.length > 0 ? new PhraseSet(exceptions) : undefined;
   }
