@@ -132,10 +132,12 @@ export default defineRule<Options>({
         });
       }
 
-      const found = emoji(text);
+      // Only short messages have an emoji budget: measure first, segment only those (the
+      // grapheme walk over a long message was the rule's main cost).
       const length = charCount(data.raw);
       const budget = options.maxEmoji ?? 3;
-      if (length <= (options.shortMessage ?? 160) && found.length > budget) {
+      const found = length <= (options.shortMessage ?? 160) && EMOJI.test(text) ? emoji(text) : [];
+      if (found.length > budget) {
         const first = found[budget];
         const last = found[found.length - 1];
         report(file, {

@@ -477,7 +477,7 @@ export function stripTurn(src: string, start: number, end: number): { text: stri
     lineStart = lineEnd + 1;
   }
   // Trim: trailing whitespace goes; leading whitespace is cut from the map too.
-  const trimmedEnd = text.replace(/\s+$/u, '').length;
+  const trimmedEnd = text.trimEnd().length;
   const leading = text.length - text.trimStart().length;
   if (leading >= trimmedEnd) return { text: '', sourceMap: new SourceMap([]) };
   const segments = builder

@@ -16,7 +16,7 @@ export const textAdapter: FormatAdapter = {
   placeholderStyles: ALL_STYLE_IDS,
   detect: (input) => input.filePath.toLowerCase().endsWith('.txt') || input.filePath === '<text>',
   extract(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
-    const text = input.text.replace(/\s+$/u, '');
+    const text = input.text.trimEnd(); // trimEnd, not /\s+$/: the regex is quadratic on long runs of spaces
     if (text.trim() === '') return { messages: [] };
     return {
       messages: [{ text, context: { channel: 'generic', component: 'text', ...defaults } as MessageContext, sourceMap: SourceMap.identity(0, text.length) }],
@@ -148,7 +148,7 @@ export function stripMarkdown(src: string, start: number, directives: Directive[
     }
     lineStart = lineEnd + 1;
   }
-  const trimmed = text.replace(/\s+$/u, '');
+  const trimmed = text.trimEnd();
   const leading = trimmed.length - trimmed.trimStart().length;
   const map = builder.build();
   // Leading blank lines are dropped; shift the map accordingly.
