@@ -13,31 +13,11 @@
 // The data is an evaluation set. Do not copy it into rules/data/ lexicons: a detector tuned
 // on these examples measures nothing (bench/quality/README.md).
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import YAML from 'yaml';
+import { DATA, DETECTORS, HERE, LANGS, ROOT, TARGETS, loadLibrary, parseFlags } from './common.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..', '..');
-const DATA = join(HERE, 'data');
 const SPELLING = join(HERE, 'spelling');
-const LANGS = ['en', 'it', 'fr', 'es', 'de', 'fi'];
-
-/** What each detector set means and how the rule's findings map to a prediction. */
-const DETECTORS = {
-  promotional: { rule: 'no-promotional-content', context: { tag: 'POST_PURCHASE_UPDATE' }, findingMeans: 'positive', positiveClass: 'promotional content present' },
-  sarcasm: { rule: 'no-sarcasm', context: {}, findingMeans: 'positive', positiveClass: 'sarcasm present' },
-  closing: { rule: 'require-closing', context: { kind: 'closing' }, findingMeans: 'negative', positiveClass: 'polite closing present' },
-  greeting: { rule: 'require-greeting', context: { kind: 'greeting' }, findingMeans: 'negative', positiveClass: 'greeting present' },
-};
-
-const TARGETS = {
-  promotional: { precision: 0.9, recall: 0.85 },
-  closing: { precision: 0.9, recall: 0.85 },
-  greeting: { precision: 0.9, recall: 0.85 },
-  sarcasm: { precision: 0.9, recall: 0.7 },
-  spelling: { recall: 0.95, top1: 0.75, fpPer1k: 2 },
-};
 
 // Carrier sentences for the misspellings: the typo replaces `{w}`. Every carrier word is a
 // plain dictionary word, so any other finding in a carrier is noise (counted separately).
@@ -53,37 +33,11 @@ const CARRIERS = {
 };
 
 // ---------------------------------------------------------------------------------------
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const listArg = (name) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-};
-if (flag('--help') || flag('-h')) {
-  console.log('usage: node bench/quality/run.mjs [--write] [--json] [--show-errors] [--detector NAME[,NAME]] [--lang xx[,yy]] [--no-spelling]');
-  process.exit(0);
-}
-const onlyDetectors = listArg('--detector');
-const onlyLangs = listArg('--lang');
-const langs = LANGS.filter((l) => !onlyLangs || onlyLangs.includes(l));
-
-let Linter;
-let ruleIds;
-try {
-  ({ Linter } = await import('../../dist/src/engine/lint.js'));
-  ({ ruleIds } = await import('../../dist/rules/index.js'));
-} catch (error) {
-  console.error(`Cannot load the built library from dist/ (${error.message}).\nBuild it first: npx tsc -p .`);
-  process.exit(0);
-}
-
-function linterFor(ruleId) {
-  const ruleOverrides = Object.fromEntries(ruleIds.map((id) => [id, id === ruleId ? 'warn' : 'off']));
-  if (!ruleIds.includes(ruleId)) ruleOverrides[ruleId] = 'warn';
-  return new Linter({ useConfigFiles: false, ruleOverrides, cwd: ROOT });
-}
+const { flag, listArg, onlyDetectors, onlyLangs, langs } = parseFlags(
+  process.argv,
+  'usage: node bench/quality/run.mjs [--write] [--json] [--show-errors] [--detector NAME[,NAME]] [--lang xx[,yy]] [--no-spelling]',
+);
+const { Linter, ruleIds, linterFor } = await loadLibrary();
 
 /** Lints one text; returns the findings of `ruleId` and any fatal (format) errors. */
 function lint(linter, ruleId, text, context) {

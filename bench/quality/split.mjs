@@ -11,63 +11,18 @@
 // Lexicon work may look at study-half errors only; the held-out half is the honest measure.
 // `--show-errors` lists study-half errors only, never held-out items.
 //
-// run.mjs exports nothing, so the minimal logic is duplicated here (keep it in sync).
+// Detectors, targets, flags and the linter set-up come from common.mjs, shared with run.mjs.
 // (`--no-spelling` is accepted and ignored: this script has no spelling part.)
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import YAML from 'yaml';
+import { DATA, DETECTORS, LANGS, TARGETS, loadLibrary, parseFlags } from './common.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..', '..');
-const DATA = join(HERE, 'data');
-const LANGS = ['en', 'it', 'fr', 'es', 'de', 'fi'];
-
-const DETECTORS = {
-  promotional: { rule: 'no-promotional-content', context: { tag: 'POST_PURCHASE_UPDATE' }, findingMeans: 'positive' },
-  sarcasm: { rule: 'no-sarcasm', context: {}, findingMeans: 'positive' },
-  closing: { rule: 'require-closing', context: { kind: 'closing' }, findingMeans: 'negative' },
-  greeting: { rule: 'require-greeting', context: { kind: 'greeting' }, findingMeans: 'negative' },
-};
-
-const TARGETS = {
-  promotional: { precision: 0.9, recall: 0.85 },
-  closing: { precision: 0.9, recall: 0.85 },
-  greeting: { precision: 0.9, recall: 0.85 },
-  sarcasm: { precision: 0.9, recall: 0.7 },
-};
-
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const listArg = (name) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-};
-if (flag('--help') || flag('-h')) {
-  console.log('usage: node bench/quality/split.mjs [--json] [--show-errors] [--detector NAME[,NAME]] [--lang xx[,yy]]');
-  process.exit(0);
-}
-const onlyDetectors = listArg('--detector');
-const onlyLangs = listArg('--lang');
-const langs = LANGS.filter((l) => !onlyLangs || onlyLangs.includes(l));
-
-let Linter;
-let ruleIds;
-try {
-  ({ Linter } = await import('../../dist/src/engine/lint.js'));
-  ({ ruleIds } = await import('../../dist/rules/index.js'));
-} catch (error) {
-  console.error(`Cannot load the built library from dist/ (${error.message}).\nBuild it first: npx tsc -p .`);
-  process.exit(0);
-}
-
-function linterFor(ruleId) {
-  const ruleOverrides = Object.fromEntries(ruleIds.map((id) => [id, id === ruleId ? 'warn' : 'off']));
-  if (!ruleIds.includes(ruleId)) ruleOverrides[ruleId] = 'warn';
-  return new Linter({ useConfigFiles: false, ruleOverrides, cwd: ROOT });
-}
+const { flag, onlyDetectors, langs } = parseFlags(
+  process.argv,
+  'usage: node bench/quality/split.mjs [--json] [--show-errors] [--detector NAME[,NAME]] [--lang xx[,yy]]',
+);
+const { linterFor } = await loadLibrary();
 
 function lint(linter, ruleId, text, context) {
   const result = linter.lintText(text, 'x.md', context);
