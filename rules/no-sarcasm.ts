@@ -9,7 +9,7 @@ const IRONY_TAG = /(?:^|\s)\/s(?=\s*$)/gu;
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', "'": "'", '‘': '’' };
 
 /** Scare quotes: a one-to-three-word quotation right after a second-person possessive. */
-function scareQuotes(tokens: Token[], possessives: Set<string>): Token[][] {
+function scareQuotes(tokens: Token[], possessives: ReadonlySet<string>): Token[][] {
   const found: Token[][] = [];
   for (let i = 1; i < tokens.length; i++) {
     const open = tokens[i];

@@ -192,7 +192,7 @@ export default defineRule<Options>({
 });
 
 /** Vague times; outside away messages only those that follow a reply verb in the same sentence. */
-function vaguePromises(sets: Map<string, PhraseSet>, tokens: Token[], list: Span[], away: boolean, imperatives: Set<string>): Span[] {
+function vaguePromises(sets: Map<string, PhraseSet>, tokens: Token[], list: Span[], away: boolean, imperatives: ReadonlySet<string>): Span[] {
   // A reply verb that opens its sentence as an imperative asks the customer to reply.
   const replies = matchLabel(sets, 'reply', tokens).filter((r) => {
     const first = tokens.find((t) => t.kind === 'word' && t.start >= sentenceAt(list, r.start).start);

@@ -8,9 +8,9 @@
 import type { Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { toString } from 'nlcst-to-string';
-import { visit } from 'unist-util-visit';
 import { defineRule, messageData, report } from '../src/engine/rule.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
+import { forEachWord } from './support.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
 const announcedCompiles = new Set<string>();
@@ -80,8 +80,9 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       const speller = british
         ? { correct: (w: string) => loaded.speller.correct(w) || british.correct(w), suggest: (w: string, n?: number) => loaded.speller.suggest(w, n) }
         : loaded.speller;
-      visit(tree, 'WordNode', (node: Word, index, parent) => {
-        if (!parent || index === undefined || isLiteral(parent, index)) return;
+      forEachWord(tree, (node: Word, index, parent) => {
+        // nlcst-is-literal types its parent as a concrete nlcst parent
+        if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
         const actual = toString(node).replace(/’/g, "'");
         if (irrelevant(actual) || data.words.has(actual) || data.words.has(actual.toLowerCase())) return;
         if (speller.correct(actual)) return;

@@ -66,8 +66,16 @@ export function lexiconLanguages(): string[] {
     .sort();
 }
 
-/** An auxiliary word list of a lexicon (normalised), or an empty set. */
-export function loadList(language: string, name: string, list: string): Set<string> {
-  const data = readLexicon(language, name);
-  return new Set((data?.lists?.[list] ?? []).map((w) => normalize(String(w))));
+const lists = new Map<string, ReadonlySet<string>>();
+
+/** An auxiliary word list of a lexicon (normalised), or an empty set; built once per process. */
+export function loadList(language: string, name: string, list: string): ReadonlySet<string> {
+  const key = `${language}/${name}/${list}`;
+  let words = lists.get(key);
+  if (!words) {
+    const data = readLexicon(language, name);
+    words = new Set((data?.lists?.[list] ?? []).map((w) => normalize(String(w))));
+    lists.set(key, words);
+  }
+  return words;
 }

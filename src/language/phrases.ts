@@ -10,8 +10,15 @@
 //   <any>         any single word
 import { normalize, tokenize, type Token } from './tokens.js';
 
+/** What a token node can match first: words, word prefixes (`word*`), or anything (`<num>`, `<any>`). */
+interface Firsts {
+  words: string[];
+  prefixes: string[];
+  anything: boolean;
+}
+
 type Node =
-  | { kind: 'token'; optional: boolean; literal?: string; literals?: string[]; test(token: Token): boolean }
+  | { kind: 'token'; optional: boolean; firsts: Firsts; test(token: Token): boolean }
   | { kind: 'group'; optional: boolean; alternatives: Node[][] };
 
 export interface CompiledPhrase {
@@ -27,6 +34,19 @@ export interface PhraseMatch {
   from: number;
   to: number;
   phrase: CompiledPhrase;
+}
+
+function firstsOf(alternatives: string[]): Firsts {
+  const firsts: Firsts = { words: [], prefixes: [], anything: false };
+  for (const alt of alternatives) {
+    if (alt === '<num>' || alt === '<any>') firsts.anything = true;
+    else if (alt.endsWith('*') && alt.length > 1) {
+      const prefix = normalize(alt.slice(0, -1));
+      if (prefix === '') firsts.anything = true;
+      else firsts.prefixes.push(prefix);
+    } else firsts.words.push(normalize(alt));
+  }
+  return firsts;
 }
 
 function alternative(spec: string): (token: Token) => boolean {
@@ -93,14 +113,12 @@ function compileNodes(source: string): Node[] {
       if (alternatives.some((alt) => !/[*'’]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
         nodes.push({ kind: 'group', optional, alternatives: alternatives.map((alt) => compileNodes(alt)) });
       } else {
-        // Plain alternatives (no `*`, `<num>`, `<any>`) let the set index the phrase by each word.
-        const plain = alternatives.every((alt) => !/[*]$|^<(num|any)>$/.test(alt));
-        nodes.push({ kind: 'token', optional, test: alternative(inner), ...(plain ? { literals: alternatives.map((alt) => normalize(alt)) } : {}) });
+        nodes.push({ kind: 'token', optional, test: alternative(inner), firsts: firstsOf(alternatives) });
       }
     } else {
       for (const token of tokenize(inner)) {
         const norm = token.norm;
-        nodes.push({ kind: 'token', optional: false, literal: norm, test: (t) => t.norm === norm });
+        nodes.push({ kind: 'token', optional: false, firsts: { words: [norm], prefixes: [], anything: false }, test: (t) => t.norm === norm });
       }
     }
   }
@@ -136,29 +154,79 @@ function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number 
   return matchNodes(phrase.nodes, 0, tokens, from, (t) => t);
 }
 
-/** The words a phrase can start with, when they are known (for the first-word index). */
-function firstLiterals(phrase: CompiledPhrase): string[] | undefined {
-  const first = phrase.nodes[0];
-  if (first.kind !== 'token' || first.optional) return undefined;
-  return first.literal !== undefined ? [first.literal] : first.literals;
+/**
+ * Adds what `nodes[n..]` can start with to `into`; true when they can also match nothing
+ * (all optional), so that what follows can start the match too.
+ */
+function addFirsts(nodes: Node[], n: number, into: Firsts): boolean {
+  for (let i = n; i < nodes.length; i++) {
+    const node = nodes[i];
+    let nullable = node.optional;
+    if (node.kind === 'token') {
+      into.words.push(...node.firsts.words);
+      into.prefixes.push(...node.firsts.prefixes);
+      into.anything ||= node.firsts.anything;
+    } else {
+      for (const alt of node.alternatives) if (addFirsts(alt, 0, into)) nullable = true;
+    }
+    if (!nullable) return false;
+  }
+  return true;
+}
+
+function addTo(map: Map<string, CompiledPhrase[]>, key: string, phrase: CompiledPhrase): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [phrase]);
+  else if (list[list.length - 1] !== phrase) list.push(phrase);
 }
 
 export class PhraseSet {
+  // Phrases indexed by the words (and word prefixes) they can start with, so that a scan
+  // tries only candidates at each token; `anywhere` holds those that can start with any word.
   private readonly byWord = new Map<string, CompiledPhrase[]>();
-  private readonly other: CompiledPhrase[] = [];
+  private readonly byPrefix = new Map<string, CompiledPhrase[]>();
+  private readonly anywhere: CompiledPhrase[] = [];
+  private longestPrefix = 0;
+  /** candidate order when several match equally long (first listed wins) */
+  private readonly rank = new Map<CompiledPhrase, number>();
   private readonly exceptionSet: PhraseSet | undefined;
 
   constructor(
     readonly phrases: CompiledPhrase[],
     exceptions: CompiledPhrase[] = [],
   ) {
-    // Phrases indexed by their first word, so a scan tries only the candidates.
-    for (const phrase of phrases) {
-      const literals = firstLiterals(phrase);
-      if (literals === undefined) this.other.push(phrase);
-      else for (const literal of new Set(literals)) this.byWord.set(literal, [...(this.byWord.get(literal) ?? []), phrase]);
-    }
+    phrases.forEach((phrase, index) => {
+      const firsts: Firsts = { words: [], prefixes: [], anything: false };
+      const nullable = addFirsts(phrase.nodes, 0, firsts);
+      // Ties went to phrases with a fixed first word, then to the others, in file order.
+      const fixedFirst = phrase.nodes[0].kind === 'token' && !phrase.nodes[0].optional && firsts.prefixes.length === 0 && !firsts.anything;
+      this.rank.set(phrase, (fixedFirst ? 0 : phrases.length) + index);
+      if (nullable || firsts.anything) {
+        this.anywhere.push(phrase);
+        return;
+      }
+      for (const word of firsts.words) addTo(this.byWord, word, phrase);
+      for (const prefix of firsts.prefixes) {
+        addTo(this.byPrefix, prefix, phrase);
+        this.longestPrefix = Math.max(this.longestPrefix, prefix.length);
+      }
+    });
     this.exceptionSet = exceptions.length > 0 ? new PhraseSet(exceptions) : undefined;
+  }
+
+  /** The phrases that can start at a token with this normalised form, in rank order. */
+  private candidates(norm: string): CompiledPhrase[] {
+    const lists: CompiledPhrase[][] = [];
+    const exact = this.byWord.get(norm);
+    if (exact) lists.push(exact);
+    for (let length = Math.min(this.longestPrefix, norm.length); length >= 1; length--) {
+      const list = this.byPrefix.get(norm.slice(0, length));
+      if (list) lists.push(list);
+    }
+    if (this.anywhere.length > 0) lists.push(this.anywhere);
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0];
+    return [...new Set(lists.flat())].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
   }
 
   /** Non-overlapping matches, longest first at each position, minus those inside an exception. */
@@ -183,12 +251,9 @@ export class PhraseSet {
     let t = 0;
     while (t < tokens.length) {
       let best: PhraseMatch | undefined;
-      const candidates = this.byWord.get(tokens[t].norm);
-      for (const list of candidates ? [candidates, this.other] : [this.other]) {
-        for (const phrase of list) {
-          const end = matchAt(phrase, tokens, t);
-          if (end > t && (!best || end > best.to)) best = { start: tokens[t].start, end: tokens[end - 1].end, from: t, to: end, phrase };
-        }
+      for (const phrase of this.candidates(tokens[t].norm)) {
+        const end = matchAt(phrase, tokens, t);
+        if (end > t && (!best || end > best.to)) best = { start: tokens[t].start, end: tokens[end - 1].end, from: t, to: end, phrase };
       }
       if (best) {
         out.push(best);
