@@ -10,6 +10,7 @@ import type { Linter } from '../engine/lint.js';
 import { decode } from '../engine/decode.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { importModule } from '../dynamic-import.js';
 import { dirname, join, resolve } from 'node:path';
 
 /** Loading Ink for a progress bar costs more than linting a few hundred files. */
@@ -42,11 +43,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   // Subcommands come first; lint a path with such a name as `./rules`.
   if (argv[0] === 'review' || argv[0] === 'compose') {
     // Ink and React load only here: the plain CLI's start-up never pays for them.
-    const { reviewCommand, composeCommand } = await import('../tui/index.js');
+    const { reviewCommand, composeCommand } = await importModule<typeof import('../tui/index.js')>(new URL('../tui/index.js', import.meta.url).href);
     return argv[0] === 'review' ? reviewCommand(argv.slice(1), io) : composeCommand(argv.slice(1), io);
   }
   if (argv[0] === 'audit') {
-    const { auditCommand } = await import('../audit/index.js');
+    const { auditCommand } = await importModule<typeof import('../audit/index.js')>(new URL('../audit/index.js', import.meta.url).href);
     return auditCommand(argv.slice(1), io);
   }
   if (argv[0] === 'rules' || argv[0] === 'explain') {
@@ -132,7 +133,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const cache = options.cache && !options.fix && !options.fixDryRun ? (await import('../engine/cache.js')).ResultCache.at(io.cwd, options.cacheLocation) : undefined;
     const { unifiedDiff } = await import('../engine/diff.js');
     // Many files: a progress bar on an interactive stderr, a few lines in CI, nothing when piped.
-    const progress = targets.length >= PROGRESS_THRESHOLD ? (await import('../tui/index.js')).progressReporter(io) : undefined;
+    const progress = targets.length >= PROGRESS_THRESHOLD ? (await importModule<typeof import('../tui/index.js')>(new URL('../tui/index.js', import.meta.url).href)).progressReporter(io) : undefined;
     progress?.start(targets.length);
     for (const target of targets) {
       let result: FileResult | undefined;

@@ -273,9 +273,14 @@ function mapFix(message: Message, start: number, end: number, replacement: strin
 function positioned(partial: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn' | 'range'>, range: [number, number], lines: LineIndex): Finding {
   const start = lines.at(range[0]);
   const end = lines.at(range[1]);
-  const finding: Finding = { ...partial, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range };
-  for (const key of Object.keys(finding) as (keyof Finding)[]) if (finding[key] === undefined) delete finding[key];
-  return finding;
+  // Copy only defined fields (`delete` would turn every finding into a slow dictionary object).
+  const finding = {} as Record<string, unknown>;
+  for (const key in partial) {
+    const value = partial[key as keyof typeof partial];
+    if (value !== undefined) finding[key] = value;
+  }
+  Object.assign(finding, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, range });
+  return finding as unknown as Finding;
 }
 
 /**

@@ -174,6 +174,8 @@ function addFirsts(nodes: Node[], n: number, into: Firsts): boolean {
   return true;
 }
 
+const NONE: CompiledPhrase[] = [];
+
 function addTo(map: Map<string, CompiledPhrase[]>, key: string, phrase: CompiledPhrase): void {
   const list = map.get(key);
   if (!list) map.set(key, [phrase]);
@@ -190,6 +192,8 @@ export class PhraseSet {
   /** candidate order when several match equally long (first listed wins) */
   private readonly rank = new Map<CompiledPhrase, number>();
   private readonly exceptionSet: PhraseSet | undefined;
+  /** candidates per normalised word: most words have none, and a run sees the same words often */
+  private readonly candidateCache = new Map<string, CompiledPhrase[]>();
 
   constructor(
     readonly phrases: CompiledPhrase[],
@@ -224,7 +228,7 @@ export class PhraseSet {
       if (list) lists.push(list);
     }
     if (this.anywhere.length > 0) lists.push(this.anywhere);
-    if (lists.length === 0) return [];
+    if (lists.length === 0) return NONE;
     if (lists.length === 1) return lists[0];
     return [...new Set(lists.flat())].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
   }
@@ -251,7 +255,14 @@ export class PhraseSet {
     let t = 0;
     while (t < tokens.length) {
       let best: PhraseMatch | undefined;
-      for (const phrase of this.candidates(tokens[t].norm)) {
+      const norm = tokens[t].norm;
+      let candidates = this.candidateCache.get(norm);
+      if (candidates === undefined) {
+        candidates = this.candidates(norm);
+        if (this.candidateCache.size >= 20_000) this.candidateCache.clear(); // bounded on huge inputs
+        this.candidateCache.set(norm, candidates);
+      }
+      for (const phrase of candidates) {
         const end = matchAt(phrase, tokens, t);
         if (end > t && (!best || end > best.to)) best = { start: tokens[t].start, end: tokens[end - 1].end, from: t, to: end, phrase };
       }

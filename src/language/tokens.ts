@@ -13,7 +13,11 @@ export interface Token {
 
 const TOKEN = /(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\S)/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normalize(value: string): string {
+  // Plain ASCII has no marks or curly apostrophes (most words, in every language's text).
+  if (!NON_ASCII.test(value)) return value.toLowerCase();
   return value
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

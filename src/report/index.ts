@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/rule.js';
 import type { FileResult } from '../types.js';
+import { importModule } from '../dynamic-import.js';
 
 export interface FormatterContext {
   cwd: string;
@@ -40,7 +41,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
     case 'checkstyle':
       return (await import('./formats-ci.js')).checkstyle;
   }
-  const module = (await import(pathToFileURL(resolve(cwd, name)).href)) as { default?: unknown };
+  const module = (await importModule(pathToFileURL(resolve(cwd, name)).href)) as { default?: unknown };
   if (typeof module.default !== 'function') throw new Error(`custom formatter ${name} must export a default function (results, context) => string`);
   return module.default as Formatter;
 }
