@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childBoolean, childString, compact, items, messageFromScalar, nodeSpan } from './structured.js';
+import { child, childBoolean, childString, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan, writtenChild } from './structured.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { hashCommentDirectives } from './directives.js';
 
@@ -26,12 +26,16 @@ export const catalogueAdapter: FormatAdapter = {
     const doc = input.document();
     const list = child(doc.contents, 'messages');
     const messages: Message[] = [];
-    const errors: FormatError[] = [];
+    const errors: FormatError[] = duplicateKeyErrors(doc);
     const seq = items(list);
     if (seq.length === 0 && list && !isScalar(list)) {
       errors.push(new FormatError('`messages` must be a list of message items', nodeSpan(list)?.[0] ?? 0));
     }
+    const seen = new Set<Node>();
     seq.forEach((item, index) => {
+      // `- *first` repeats an item: the same messages, linted once.
+      if (seen.has(item)) return;
+      seen.add(item);
       if (!isMap(item)) {
         errors.push(new FormatError(`messages[${index}] must be a mapping with a \`text\` field`, nodeSpan(item)?.[0] ?? 0));
         return;
@@ -78,7 +82,7 @@ function itemMessages(item: Node, index: number, src: string, defaults: Partial<
   const textNode = child(item, 'text');
   const main = messageFromScalar(textNode, src, context, id);
   if (main) out.push(main);
-  else errors.push(new FormatError(`messages[${index}] has no \`text\` string`, nodeSpan(textNode ?? item)?.[0] ?? 0));
+  else errors.push(new FormatError(`messages[${index}] has no \`text\` string`, nodeSpan(writtenChild(item, 'text') ?? item)?.[0] ?? 0));
   const sub = (list: Node[], component: Component, name: string) =>
     list.forEach((entry, i) => {
       const titleNode = isMap(entry) ? child(entry, 'title') : entry;

@@ -1,6 +1,6 @@
 // The registry of format adapters and how a file's format is chosen: a forced format from
 // config wins; otherwise the first adapter whose `detect` accepts the file.
-import { parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import type { FormatAdapter, FormatInput } from './types.js';
 import { FormatError } from './types.js';
 import { catalogueAdapter } from './catalogue.js';
@@ -11,6 +11,8 @@ import { rasaAdapter } from './rasa.js';
 import { lgAdapter } from './lg.js';
 import { scriptAdapter } from './script.js';
 import { localeJsonAdapter } from './locale-json.js';
+import { jsonErrorOffset } from './json-error.js';
+import { readYaml } from './yaml-document.js';
 
 // Order matters: specific content shapes before generic ones.
 export const adapters: FormatAdapter[] = [textAdapter, scriptAdapter, markdownAdapter, whatsappTemplateAdapter, sendApiAdapter, rasaAdapter, lgAdapter, catalogueAdapter, localeJsonAdapter];
@@ -25,7 +27,9 @@ export function makeInput(filePath: string, text: string): FormatInput {
     document() {
       if (!doc) {
         if (/\.json$/i.test(filePath)) strictJson(text);
-        doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
+        // Duplicate keys are read (the last value wins, as in JSON.parse) and reported by the
+        // adapters (duplicateKeyErrors), so the rest of the file is still linted.
+        doc = readYaml(text, { keepSourceTokens: true, uniqueKeys: false });
         if (doc.errors.length > 0) throw yamlError(text, doc.errors[0]);
       }
       return doc;
@@ -38,9 +42,16 @@ function strictJson(text: string): void {
   try {
     JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    throw new FormatError(`Cannot parse JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '')}`, at ? Number(at[1]) : 0);
+    // V8's message, without its position (not in every message: the validator finds it) and
+    // without the quoted source Node 20 adds (`Unexpected token ']', "…" is not valid JSON`).
+    const reason = (error as Error).message
+      .replace(/^JSON\.parse: /, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/^(Unexpected token .+?), (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/su, '$1')
+      .replace(/^(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/su, 'Unexpected token')
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const at = jsonErrorOffset(text);
+    throw new FormatError(`Cannot parse JSON: ${reason}`, at >= 0 ? Math.min(at, text.length) : 0);
   }
 }
 

@@ -21,8 +21,8 @@
 // control characters, any other `\x` becomes `x` (`\-`, `\$`, `\[`, `\|`, `\\`…); a lone `\` at
 // the end of a line is dropped. `${…}` expressions (nested braces and quoted strings included)
 // are kept raw: the engine masks them (`dollar-brace`). Not prose, so skipped: variations that
-// are only expressions (`- ${Greeting()}`), empty ones, and JSON payloads (text that starts with
-// `{` and ends with `}`, or `[` … `]`, such as Adaptive Card bodies).
+// are only expressions (`- ${Greeting()}`), empty ones, and JSON payloads (text in `{…}` or
+// `[…]` that JSON.parse accepts, each `${…}` standing for a value: Adaptive Card bodies).
 import type { Component, Message, MessageContext } from '../types.js';
 import { SourceMap, SourceMapBuilder } from '../engine/source-map.js';
 import { FormatError, type Directive, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
@@ -102,22 +102,20 @@ export function scanExpression(src: string, i: number, limit: number): number {
   return -1;
 }
 
-/** Offset of the ``` that closes a multi-line block whose content starts at `from`, or -1. */
-function findMultilineEnd(src: string, from: number): number {
+/**
+ * Offset of the ``` that closes a multi-line block whose content starts at `from`, or -1: the
+ * first ``` not escaped by `\`. `${…}` expressions need no special case: one cannot hide the
+ * closing ``` (an unclosed `${` would run on to a later `}`), and stepping through a closed one
+ * character by character lands on its end just the same (it ends with `}`, never with `\`).
+ * Scanning each `${` to its end here made a block of many unclosed `${` quadratic.
+ */
+export function findMultilineEnd(src: string, from: number): number {
   let i = from;
   while (i < src.length) {
     const ch = src[i];
     if (ch === '\\') {
       i += src[i + 1] === '\n' || src[i + 1] === '\r' || i + 1 >= src.length ? 1 : 2;
       continue;
-    }
-    if (ch === '$' && src[i + 1] === '{') {
-      // An expression cannot hide the closing ``` (an unclosed `${` would run on to a later `}`).
-      const end = scanExpression(src, i, src.length);
-      if (end > 0 && !src.slice(i, end).includes('```')) {
-        i = end;
-        continue;
-      }
     }
     if (ch === '`' && src.startsWith('```', i)) return i;
     i++;
@@ -199,10 +197,29 @@ function decodeText(src: string, from: number, to: number, unclosed: number[], t
   return { text, sourceMap: b.build(), prose };
 }
 
-/** JSON payloads (Adaptive Cards, objects built as strings) are data, not prose. */
-function looksLikeJson(text: string): boolean {
+/**
+ * JSON payloads (Adaptive Cards, objects built as strings) are data, not prose: text in `{…}`
+ * or `[…]` that JSON.parse accepts once each `${…}` expression stands for a value
+ * (`{"n": ${count}}`). `{name}, thanks for…` and `[Note] we…` are prose.
+ */
+export function looksLikeJson(text: string): boolean {
   const t = text.trim();
-  return (t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'));
+  if (!((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']')))) return false;
+  let json = '';
+  let i = 0;
+  for (let at = t.indexOf('${'); at >= 0; at = t.indexOf('${', i)) {
+    const end = scanExpression(t, at, t.length);
+    if (end < 0) break; // unclosed: the rest stays as it is
+    json += `${t.slice(i, at)}0`;
+    i = end;
+  }
+  json += t.slice(i);
+  try {
+    JSON.parse(json);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Splits [from, to) on `|` that are neither escaped nor inside an expression. */

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import type { Extraction, FormatAdapter, FormatInput } from './types.js';
-import { compact, localeFromPath, messageFromScalar } from './structured.js';
+import { compact, duplicateKeyErrors, localeFromPath, messageFromScalar, pairs } from './structured.js';
 import { hashCommentDirectives } from './directives.js';
 
 /** Folder names that hold translation files. */
@@ -42,7 +42,7 @@ interface Leaf {
 /** Walks a mapping and collects string leaves with their key paths; counts other scalars. */
 function collect(node: unknown, prefix: string, leaves: Leaf[], stats: { strings: number; others: number }): void {
   if (isMap(node)) {
-    for (const pair of node.items as Pair[]) {
+    for (const pair of pairs(node)) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       if (isDirectiveKey(key)) continue;
       collect(pair.value, prefix === '' ? key : `${prefix}.${key}`, leaves, stats);
@@ -176,6 +176,6 @@ export const localeJsonAdapter: FormatAdapter = {
       if (message) messages.push(message);
     }
     const directives = /\.ya?ml$/i.test(input.filePath) ? hashCommentDirectives(input.text) : [];
-    return { messages, directives };
+    return { messages, errors: duplicateKeyErrors(doc), directives };
   },
 };

@@ -19,7 +19,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childString, compact, items, messageFromScalar, nodeSpan, pairs } from './structured.js';
+import { child, childString, compact, deref, duplicateKeyErrors, items, messageFromScalar, nodeSpan, pairs, writtenChild } from './structured.js';
 import { hashCommentDirectives } from './directives.js';
 
 /** Top-level keys of a Rasa domain file. */
@@ -79,7 +79,7 @@ export const rasaAdapter: FormatAdapter = {
     const src = input.text;
     const doc = input.document();
     const messages: Message[] = [];
-    const errors: FormatError[] = [];
+    const errors: FormatError[] = duplicateKeyErrors(doc);
     const directives = hashCommentDirectives(src);
     const responses = child(doc.contents, 'responses') ?? child(doc.contents, 'templates');
     if (responses === undefined || responses === null || (isScalar(responses) && responses.value === null)) {
@@ -91,15 +91,17 @@ export const rasaAdapter: FormatAdapter = {
     }
     for (const pair of pairs(responses) as Pair[]) {
       const name = isScalar(pair.key) ? String(pair.key.value) : '';
-      const value = pair.value as Node | null;
+      const value = deref(pair.value as Node | null); // `utter_b: *variations` reads the anchored list
       if (!isSeq(value)) {
         if (value === null || (isScalar(value) && value.value === null)) continue;
-        errors.push(new FormatError(`Response \`${name}\` must be a list of variations (\`- text: …\`)`, nodeSpan(value)?.[0] ?? nodeSpan(pair.key as Node)?.[0] ?? 0));
+        errors.push(new FormatError(`Response \`${name}\` must be a list of variations (\`- text: …\`)`, nodeSpan(pair.value as Node)?.[0] ?? nodeSpan(pair.key as Node)?.[0] ?? 0));
         continue;
       }
-      items(value).forEach((variation, index) => {
+      (value.items as Node[]).forEach((written, index) => {
+        const variation = deref(written);
         if (!isMap(variation)) {
-          errors.push(new FormatError(`Variation ${index} of \`${name}\` must be a mapping with a \`text\` field`, nodeSpan(variation)?.[0] ?? 0));
+          // Pointed at the item as written: an alias in the list, not the node it names.
+          errors.push(new FormatError(`Variation ${index} of \`${name}\` must be a mapping with a \`text\` field`, nodeSpan(written)?.[0] ?? 0));
           return;
         }
         messages.push(...variationMessages(variation, name, index, src, defaults, errors));
@@ -144,7 +146,7 @@ function variationMessages(
       const m = messageFromScalar(textNode, src, main, id);
       if (m) out.push(m);
     } else {
-      errors.push(new FormatError(`\`text\` of \`${id}\` must be a string`, nodeSpan(textNode)?.[0] ?? 0));
+      errors.push(new FormatError(`\`text\` of \`${id}\` must be a string`, nodeSpan(writtenChild(variation, 'text'))?.[0] ?? 0));
     }
   }
   const custom = child(variation, 'custom');

@@ -11,11 +11,12 @@
 // Only business turns are messages. Among the business turns of a conversation the first gets
 // kind `greeting`, the last `closing`, the others `reply`, unless the turn says its kind
 // (`kind:` in YAML, `**Business (away):**` in Markdown). Customer turns are not linted.
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Channel, Component, FieldSpans, Message, MessageContext } from '../types.js';
 import { FormatError, type Directive, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childBoolean, childString, compact, items, messageFromScalar, nodeSpan } from './structured.js';
+import { child, childBoolean, childString, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan } from './structured.js';
 import { hashCommentDirectives, parseDirectiveComment } from './directives.js';
+import { readYaml } from './yaml-document.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { SourceMap, SourceMapBuilder } from '../engine/source-map.js';
 
@@ -99,7 +100,7 @@ function detectStructured(input: FormatInput): boolean {
 function extractStructured(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
   const doc = input.document();
   const src = input.text;
-  const errors: FormatError[] = [];
+  const errors: FormatError[] = duplicateKeyErrors(doc);
   const found = turnList(doc.contents)!;
   const fileContext: Partial<MessageContext> = { ...defaults };
   const fileSpans: FieldSpans = {};
@@ -295,7 +296,7 @@ function frontMatter(src: string, defaults: Partial<MessageContext>, errors: For
   const yamlStart = open[0].length;
   const yamlText = rest.slice(0, close.index + close[1].length);
   const bodyStart = yamlStart + close.index + close[0].length;
-  const doc = parseDocument(yamlText, { keepSourceTokens: true });
+  const doc = readYaml(yamlText, { keepSourceTokens: true }, yamlStart);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     throw new FormatError(`Invalid front matter: ${err.message.split('\n')[0]}`, yamlStart + (err.pos?.[0] ?? 0));

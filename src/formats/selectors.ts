@@ -10,11 +10,12 @@
 //   [*]  .*      every child (list items or map values)
 //   ..key ..*  ..[n]        recursive descent: the step applied at every depth
 //   ['a','b'] [0,2]         a union of keys or indexes
+import { compileGlob } from '../engine/glob.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Channel, Component, FieldSpans, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { compact, localeFromPath, messageFromScalar } from './structured.js';
+import { compact, duplicateKeyErrors, localeFromPath, messageFromScalar, pairs } from './structured.js';
 import { hashCommentDirectives } from './directives.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { closest } from '../engine/suggest.js';
@@ -173,7 +174,8 @@ export interface SelectorMatch {
 
 function childrenOf(node: unknown): { key: PathItem; node: Node }[] {
   if (isMap(node)) {
-    return (node.items as Pair[]).filter((p) => p.value !== null && p.value !== undefined).map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : String(p.key), node: p.value as Node }));
+    // Of duplicated keys only the last takes effect (as in JSON.parse).
+    return pairs(node).filter((p) => p.value !== null && p.value !== undefined).map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : String(p.key), node: p.value as Node }));
   }
   if (isSeq(node)) return (node.items as Node[]).map((n, i) => ({ key: i, node: n }));
   return [];
@@ -251,51 +253,13 @@ export function formatPath(path: PathItem[]): string {
 
 // ── Globs ────────────────────────────────────────────────────────────────────────────────
 
-/** Compiles a glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) to a regular expression over `/` paths. */
-export function globToRegExp(glob: string): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        const atSegmentStart = i === 0 || glob[i - 1] === '/';
-        if (atSegmentStart && slashAfter) {
-          out += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          out += '.*';
-          i += 1;
-        }
-      } else out += '[^/]*';
-    } else if (ch === '?') out += '[^/]';
-    else if (ch === '{') {
-      braces++;
-      out += '(?:';
-    } else if (ch === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (ch === ',' && braces > 0) out += '|';
-    else if (ch === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        out += `[${body}]`;
-        i = close;
-      }
-    } else out += ch.replace(/[.+^$()|\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
-}
-
 /** A matcher for a list of globs: a path matches when it matches a pattern and no `!pattern`. */
 export function globMatcher(patterns: string[], baseDir?: string): (filePath: string) => boolean {
   const compiled = patterns.map((p) => {
     const negated = p.startsWith('!');
     const glob = (negated ? p.slice(1) : p).replace(/^\.\//, '').replace(/\/$/, '/**');
-    return { negated, basename: !glob.includes('/'), re: globToRegExp(glob) };
+    // linear-time matching (re2js): a glob in a repository's .lintrc cannot hang a run
+    return { negated, basename: !glob.includes('/'), matches: compileGlob(glob) };
   });
   return (filePath: string) => {
     const base = baseDir ?? process.cwd();
@@ -305,7 +269,7 @@ export function globMatcher(patterns: string[], baseDir?: string): (filePath: st
     const name = rel.slice(rel.lastIndexOf('/') + 1);
     let matched = false;
     for (const c of compiled) {
-      const hit = c.re.test(c.basename ? name : rel);
+      const hit = c.matches(c.basename ? name : rel);
       if (hit) matched = !c.negated;
     }
     return matched;
@@ -373,7 +337,14 @@ export function validateSelectorFormat(entry: unknown, path: string): asserts en
     });
     return list as string[];
   };
-  stringList('files');
+  const files = stringList('files');
+  files.forEach((glob, i) => {
+    try {
+      compileGlob((glob.startsWith('!') ? glob.slice(1) : glob).replace(/^\.\//, '').replace(/\/$/, '/**'));
+    } catch (error) {
+      throw new SelectorFormatError(`\`${glob.length > 60 ? `${glob.slice(0, 57)}...` : glob}\`: ${(error as Error).message}`, Array.isArray(record.files) ? `${path}.files[${i}]` : `${path}.files`);
+    }
+  });
   const texts = stringList('text');
   texts.forEach((source, i) => {
     const at = Array.isArray(record.text) ? `${path}.text[${i}]` : `${path}.text`;
@@ -455,7 +426,7 @@ export function createSelectorAdapter(entry: SelectorFormat, options: SelectorAd
     extract(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
       const doc = input.document();
       const root = doc.contents;
-      const errors: FormatError[] = [];
+      const errors: FormatError[] = duplicateKeyErrors(doc);
       const messages: Message[] = [];
       const seen = new Set<Node>();
       const nonStrings: string[] = [];

@@ -20,7 +20,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childString, compact, items, localeFromPath, messageFromScalar, nodeSpan } from './structured.js';
+import { child, childString, compact, duplicateKeyErrors, items, localeFromPath, messageFromScalar, nodeSpan } from './structured.js';
 import { decodeScalar } from './yaml-scalar.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 
@@ -60,10 +60,11 @@ export const sendApiAdapter: FormatAdapter = {
     return requestNodes(input.document().contents) !== undefined;
   },
   extract(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
-    const contents = input.document().contents;
+    const doc = input.document();
+    const contents = doc.contents;
     const requests = requestNodes(contents);
     const messages: Message[] = [];
-    const errors: FormatError[] = [];
+    const errors: FormatError[] = duplicateKeyErrors(doc);
     if (!requests) {
       errors.push(new FormatError('Expected a Send API request body (`recipient`, `message`) or an array of them', nodeSpan(contents as Node)?.[0] ?? 0));
       return { messages, errors };

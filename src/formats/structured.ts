@@ -3,14 +3,29 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Message, MessageContext } from '../types.js';
 import { decodeScalar, type DecodedScalar } from './yaml-scalar.js';
+import { deref } from './yaml-document.js';
 
-/** The value node of `key` in a YAML map, or undefined. */
-export function child(map: unknown, key: string): Node | undefined {
-  if (!isMap(map)) return undefined;
-  for (const pair of (map as YAMLMap).items as Pair[]) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.value as Node | undefined;
+export { deref, duplicateKeyErrors } from './yaml-document.js';
+
+/** The pair of `key` that takes effect in a YAML map (the last one, as in JSON.parse), or undefined. */
+function pairOf(map: unknown, key: string): Pair | undefined {
+  const m = deref(map);
+  if (!isMap(m)) return undefined;
+  const list = (m as YAMLMap).items as Pair[];
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (isScalar(list[i].key) && String((list[i].key as Scalar).value) === key) return list[i];
   }
   return undefined;
+}
+
+/** The value node of `key` in a YAML map, or undefined; an alias is read as the node it names. */
+export function child(map: unknown, key: string): Node | undefined {
+  return deref(pairOf(map, key)?.value as Node | undefined);
+}
+
+/** The value of `key` as written (an alias stays an alias): where to point at a wrong value. */
+export function writtenChild(map: unknown, key: string): Node | undefined {
+  return pairOf(map, key)?.value as Node | undefined;
 }
 
 /** The string value of a scalar child, or undefined. */
@@ -32,13 +47,20 @@ export function nodeSpan(node: Node | undefined): [number, number] | undefined {
   return [node.range[0], node.range[1]];
 }
 
-/** Items of a sequence node (empty when not a sequence). */
+/** Items of a sequence node (empty when not a sequence); aliases are read as the nodes they name. */
 export function items(node: unknown): Node[] {
-  return isSeq(node) ? (node.items as Node[]) : [];
+  const seq = deref(node);
+  return isSeq(seq) ? (seq.items as Node[]).map((item) => deref(item)) : [];
 }
 
+/** Pairs of a map that take effect: of duplicated keys, only the last one. */
 export function pairs(node: unknown): Pair[] {
-  return isMap(node) ? ((node as YAMLMap).items as Pair[]) : [];
+  const map = deref(node);
+  if (!isMap(map)) return [];
+  const list = (map as YAMLMap).items as Pair[];
+  const last = new Map<string, Pair>();
+  for (const pair of list) if (isScalar(pair.key)) last.set(String(pair.key.value), pair);
+  return list.filter((pair) => !isScalar(pair.key) || last.get(String(pair.key.value)) === pair);
 }
 
 /** Makes a Message from a string scalar node, or undefined when it is not a non-empty string. */
@@ -48,6 +70,7 @@ export function messageFromScalar(
   context: MessageContext,
   id?: string,
 ): Message | undefined {
+  node = deref(node); // an aliased string lives (and is fixed) at its anchor
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   const decoded = decodeScalar(node as Scalar, src);
   if (!decoded || decoded.text.trim() === '') return undefined;

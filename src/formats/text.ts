@@ -1,13 +1,14 @@
 // Plain drafts: `.txt` (the whole file is one message) and `.md` (one message, with an
 // optional `---` YAML front matter that sets the context; Markdown syntax is removed from
 // the prose through a source map, so positions stay exact).
-import { parseDocument, isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { Channel, Component, MessageContext } from '../types.js';
 import { SourceMap, SourceMapBuilder } from '../engine/source-map.js';
 import { FormatError, type Directive, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { compact } from './structured.js';
 import { parseDirectiveComment } from './directives.js';
+import { readYaml } from './yaml-document.js';
 
 export const textAdapter: FormatAdapter = {
   id: 'text',
@@ -50,7 +51,7 @@ export const markdownAdapter: FormatAdapter = {
       const yamlStart = fm[0].length;
       const yamlText = rest.slice(0, end.index + end[1].length);
       bodyStart = yamlStart + end.index + end[0].length;
-      const doc = parseDocument(yamlText, { keepSourceTokens: true });
+      const doc = readYaml(yamlText, { keepSourceTokens: true }, yamlStart);
       if (doc.errors.length > 0) {
         const err = doc.errors[0];
         throw new FormatError(`Invalid front matter: ${err.message.split('\n')[0]}`, yamlStart + (err.pos?.[0] ?? 0));
@@ -81,19 +82,95 @@ export const markdownAdapter: FormatAdapter = {
   },
 };
 
-// Inline Markdown: what to drop and what to keep as prose.
-const INLINE = new RegExp(
-  [
-    '<!--[\\s\\S]*?-->', // HTML comment (also suppression directives)
-    '`+[^`]*`+', // code span: not prose
-    '!?\\[([^\\]]*)\\]\\([^)]*\\)', // link or image: keep the label
-    '<(?:https?:|mailto:)[^>]*>', // autolink
-    '</?[A-Za-z][^>]*>', // HTML tag
-    // Emphasis markers; `_` only at word edges, so `order_id` and `{{first_name}}` stay whole.
-    '(?:\\*\\*|\\*|~~)(?=\\S)|(?<=\\S)(?:\\*\\*|\\*|~~)|(?<![\\p{L}\\p{N}_{])__?(?=[^\\s_])|(?<=[^\\s_])__?(?![\\p{L}\\p{N}_}])',
-  ].join('|'),
-  'gu',
-);
+// Inline Markdown: what to drop and what to keep as prose. Emphasis markers; `_` only at word
+// edges, so `order_id` and `{{first_name}}` stay whole. Sticky: tried at one position only.
+const EMPHASIS = /(?:\*\*|\*|~~)(?=\S)|(?<=\S)(?:\*\*|\*|~~)|(?<![\p{L}\p{N}_{])__?(?=[^\s_])|(?<=[^\s_])__?(?![\p{L}\p{N}_}])/uy;
+
+const INLINE_START = new Set(['<', '`', '!', '[', '*', '~', '_']);
+
+interface InlineMatch {
+  start: number;
+  end: number;
+  /** link or image label, kept as prose */
+  label?: [number, number];
+  comment?: boolean;
+}
+
+/**
+ * The inline syntax in [from, to) of one line, left to right, as this alternation would match
+ * it: `<!--[\s\S]*?-->` (comments, also directives) | `` `+[^`]*`+ `` (code spans, not prose) |
+ * `!?\[([^\]]*)\]\([^)]*\)` (links and images: the label is kept) | `<(?:https?:|mailto:)[^>]*>`
+ * | `</?[A-Za-z][^>]*>` | emphasis. A regex rescans the rest of the line from every `[` or `<a`
+ * that has no `]` or `>`, which is quadratic; here each closing delimiter is looked up once
+ * (`next` remembers its last answer), so a line costs linear time.
+ */
+function inlineSyntax(src: string, from: number, to: number): InlineMatch[] {
+  const line = src.slice(from, to);
+  const body = src.slice(0, to); // what the emphasis lookarounds may see
+  const memo = new Map<string, { from: number; at: number }>();
+  /** Offset of the first `needle` at or after `at` in the line, or -1. */
+  const next = (needle: string, at: number): number => {
+    const known = memo.get(needle);
+    if (known && known.from <= at && (known.at < 0 || known.at >= at)) return known.at;
+    const found = line.indexOf(needle, at - from);
+    const result = found < 0 ? -1 : found + from;
+    memo.set(needle, { from: at, at: result });
+    return result;
+  };
+  const out: InlineMatch[] = [];
+  let p = from;
+  while (p < to) {
+    const m = INLINE_START.has(src[p]) ? inlineAt(src, body, p, to, next) : undefined;
+    if (m) {
+      out.push(m);
+      p = m.end;
+    } else p++;
+  }
+  return out;
+}
+
+function inlineAt(src: string, body: string, p: number, to: number, next: (needle: string, at: number) => number): InlineMatch | undefined {
+  const ch = src[p];
+  if (ch === '<' && src.startsWith('<!--', p)) {
+    const close = next('-->', p + 4);
+    if (close >= 0) return { start: p, end: close + 3, comment: true };
+  }
+  if (ch === '`') {
+    let k = p;
+    while (k < to && src[k] === '`') k++;
+    const close = next('`', k);
+    if (close >= 0) {
+      let end = close;
+      while (end < to && src[end] === '`') end++;
+      return { start: p, end };
+    }
+    // No closing backticks: a run of two or more still matches (as itself).
+    if (k - p >= 2) return { start: p, end: k };
+  }
+  const open = ch === '!' && src[p + 1] === '[' ? p + 1 : ch === '[' ? p : -1;
+  if (open >= 0) {
+    const close = next(']', open + 1);
+    if (close >= 0 && close + 1 < to && src[close + 1] === '(') {
+      const paren = next(')', close + 2);
+      if (paren >= 0) return { start: p, end: paren + 1, label: [open + 1, close] };
+    }
+  }
+  if (ch === '<') {
+    let q = p + 1;
+    const autolink = /^(?:https?:|mailto:)/.test(src.slice(q, q + 7));
+    if (!autolink && src[q] === '/') q++;
+    if (autolink || /[A-Za-z]/.test(src[q] ?? '')) {
+      const close = next('>', q + 1);
+      if (close >= 0) return { start: p, end: close + 1 };
+    }
+  }
+  if (ch === '*' || ch === '~' || ch === '_') {
+    EMPHASIS.lastIndex = p;
+    const m = EMPHASIS.exec(body);
+    if (m) return { start: p, end: p + m[0].length };
+  }
+  return undefined;
+}
 
 /** Removes Markdown syntax from the body, keeping a source map for what remains. */
 export function stripMarkdown(src: string, start: number, directives: Directive[]): { text: string; sourceMap: SourceMap } {
@@ -123,21 +200,15 @@ export function stripMarkdown(src: string, start: number, directives: Directive[
         // thematic break: nothing to keep
       } else {
         let i = lineStart + prefix.length;
-        INLINE.lastIndex = 0;
-        const body = src.slice(0, contentEnd);
-        INLINE.lastIndex = i;
-        let m: RegExpExecArray | null;
-        while ((m = INLINE.exec(body)) !== null) {
-          keep(i, m.index);
-          if (m[0].startsWith('<!--')) {
-            const directive = parseDirectiveComment(m[0].slice(4, -3), m.index);
+        for (const m of inlineSyntax(src, i, contentEnd)) {
+          keep(i, m.start);
+          if (m.comment) {
+            const directive = parseDirectiveComment(src.slice(m.start + 4, m.end - 3), m.start);
             if (directive) directives.push(directive);
-          } else if (m[1] !== undefined && m[0].includes('](')) {
-            const labelStart = m.index + m[0].indexOf('[') + 1;
-            keep(labelStart, labelStart + m[1].length);
+          } else if (m.label) {
+            keep(m.label[0], m.label[1]);
           }
-          i = m.index + m[0].length;
-          if (m[0].length === 0) INLINE.lastIndex++;
+          i = m.end;
         }
         keep(i, contentEnd);
       }

@@ -16,7 +16,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childString, compact, items, messageFromScalar, nodeSpan } from './structured.js';
+import { child, childString, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan } from './structured.js';
 import { decodeScalar } from './yaml-scalar.js';
 
 /** Is this node a template object (`name` plus a `components` list)? */
@@ -51,10 +51,11 @@ export const whatsappTemplateAdapter: FormatAdapter = {
     return templateNodes(input.document().contents) !== undefined;
   },
   extract(input: FormatInput, defaults: Partial<MessageContext>): Extraction {
-    const contents = input.document().contents;
+    const doc = input.document();
+    const contents = doc.contents;
     const templates = templateNodes(contents);
     const messages: Message[] = [];
-    const errors: FormatError[] = [];
+    const errors: FormatError[] = duplicateKeyErrors(doc);
     if (!templates) {
       errors.push(new FormatError('Expected a WhatsApp template (`name` and `components`), an array of templates or `{ "data": [ … ] }`', nodeSpan(contents as Node)?.[0] ?? 0));
       return { messages, errors };

@@ -5,7 +5,7 @@ import { decode } from '../../src/engine/decode.js';
 import { Linter } from '../../src/engine/lint.js';
 import { LineIndex } from '../../src/engine/positions.js';
 import { detectFormat, makeInput } from '../../src/formats/index.js';
-import { lgAdapter, lgKind, scanExpression } from '../../src/formats/lg.js';
+import { findMultilineEnd, lgAdapter, lgKind, looksLikeJson, scanExpression } from '../../src/formats/lg.js';
 import { FormatError } from '../../src/formats/types.js';
 import type { Message, MessageContext } from '../../src/types.js';
 
@@ -311,5 +311,71 @@ describe('lg adapter: real .lg files', () => {
     expect(result.findings.map(brief)).toContain('spelling 66:39-66:49 EscalatedText[0]');
     // `OK${RandomName()}, …`: the expression is masked, the word after it is still checked in place.
     expect(result.findings.filter((f) => f.line === 8 && f.column < 22)).toEqual([]);
+  });
+});
+
+describe('lg adapter: JSON payloads and cost', () => {
+  it('skips only what JSON.parse accepts (each `${…}` standing for a value)', () => {
+    expect(looksLikeJson('{"type": "AdaptiveCard", "body": [{"text": "${title}"}]}')).toBe(true);
+    expect(looksLikeJson('{"count": ${count(items)}, "name": "${concat("a", "}")}"}')).toBe(true);
+    expect(looksLikeJson('[${a}, ${b}]')).toBe(true);
+    expect(looksLikeJson('{name}, thanks for expresing interest in ${product}')).toBe(false);
+    expect(looksLikeJson('[Note] we recieve orders until 6 pm [Mon-Fri]')).toBe(false);
+    expect(looksLikeJson('{"unclosed": ${x}')).toBe(false);
+    const { messages } = lgAdapter.extract(makeInput('a.lg', '# A\n- {name}, thanks for ${product}\n- {"a": ${b}}\n'), {});
+    expect(messages.map((m) => m.id)).toEqual(['A[0]']);
+  });
+
+  // The former findMultilineEnd, which scanned every `${` to its end (quadratic on a block of
+  // unclosed `${`): the simpler scan must find the same closing ```.
+  function formerMultilineEnd(src: string, from: number): number {
+    let i = from;
+    while (i < src.length) {
+      const ch = src[i];
+      if (ch === '\\') {
+        i += src[i + 1] === '\n' || src[i + 1] === '\r' || i + 1 >= src.length ? 1 : 2;
+        continue;
+      }
+      if (ch === '$' && src[i + 1] === '{') {
+        const end = scanExpression(src, i, src.length);
+        if (end > 0 && !src.slice(i, end).includes('```')) {
+          i = end;
+          continue;
+        }
+      }
+      if (ch === '`' && src.startsWith('```', i)) return i;
+      i++;
+    }
+    return -1;
+  }
+
+  it('finds the closing ``` where the expression-skipping scan found it', () => {
+    const pieces = ['${', '}', '{', '`', '```', '\\', '\\`', "'", '"', 'a', ' ', '\n', '\r\n', '${a}', "${'```'}"];
+    let seed = 3;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const problems: string[] = [];
+    for (let t = 0; t < 20_000 && problems.length < 5; t++) {
+      let src = '';
+      for (let k = 0, len = 1 + rnd(12); k < len; k++) src += pieces[rnd(pieces.length)];
+      if (findMultilineEnd(src, 0) !== formerMultilineEnd(src, 0)) problems.push(JSON.stringify(src));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a block of many unclosed `${` in linear time', () => {
+    const make = (n: number) => `# T\n- \`\`\`${'${'.repeat(n)}\`\`\`\n`;
+    const time = (n: number) => {
+      const input = makeInput('a.lg', make(n));
+      const start = performance.now();
+      lgAdapter.extract(input, {});
+      return performance.now() - start;
+    };
+    time(1000);
+    const small = time(20_000);
+    const big = time(160_000);
+    expect(big).toBeLessThan(12 * small + 200);
   });
 });
