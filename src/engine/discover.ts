@@ -41,8 +41,13 @@ export async function discover(patterns: string[], cwd: string): Promise<Target[
     let stat;
     try {
       stat = statSync(resolve(cwd, pattern));
-    } catch {
-      throw new UsageError(`No such file or directory: ${pattern}`);
+    } catch (error) {
+      // Only a missing path is a usage error; any other (a symlink loop, EACCES…) is that
+      // file's error, reported when it is read, and the other files are linted.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`No such file or directory: ${pattern}`);
+      add(pattern, true);
+      continue;
     }
     if (stat.isDirectory()) {
       // Globbed from the working directory so that ignore patterns are relative to it.

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FileResult, Finding, Fix } from '../types.js';
-import { decode, encode } from './decode.js';
+import { decode, DecodeError, encode } from './decode.js';
 import { FormatError } from '../formats/types.js';
 import type { Linter } from './lint.js';
 import { fatalResult } from './lint.js';
@@ -55,7 +55,8 @@ export function fixFile(linter: Linter, cwd: string, filePath: string, options: 
     bytes = readFileSync(absolute);
     decoded = decode(bytes);
   } catch (error) {
-    if (error instanceof FormatError) return { result: fatalResult(filePath, error.message), original: '', fixed: '', applied: 0 };
+    // Undecodable bytes are positioned as in a plain run (DecodeError knows their line and column).
+    if (error instanceof FormatError) return { result: fatalResult(filePath, error.message, error instanceof DecodeError ? error : undefined), original: '', fixed: '', applied: 0 };
     return { result: fatalResult(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`), original: '', fixed: '', applied: 0 };
   }
   if (options.explicit === false && !linter.recognises(filePath, decoded.text)) return undefined;

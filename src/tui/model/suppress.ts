@@ -40,16 +40,21 @@ export function cleanReason(reason: string): string {
   return reason.replace(/\s+/g, ' ').replace(/-->/g, '- ->').replace(/\s--\s/g, ' - ').trim();
 }
 
+/** Line start offsets; CRLF, LF and a lone CR each end a line (as finding positions count). */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
   return starts;
 }
 
 function lineEndOf(text: string, start: number): number {
-  const nl = text.indexOf('\n', start);
-  const end = nl === -1 ? text.length : nl;
-  return text[end - 1] === '\r' ? end - 1 : end;
+  const end = text.slice(start).search(/[\r\n]/);
+  return end === -1 ? text.length : start + end;
+}
+
+/** The file's line ending, used for inserted lines. */
+function newlineOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(text) && !text.includes('\n') ? '\r' : '\n';
 }
 
 export interface Suppression {
@@ -84,7 +89,7 @@ export function planSuppression(filePath: string, text: string, finding: Finding
     }
     throw new SuppressError(`no msglint-disable field can silence this finding here${failures.length ? ` (${failures[0]})` : ''}; edit the file or the config instead`);
   }
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = newlineOf(text);
   const starts = lineStarts(text);
   const lineStart = (line: number) => starts[line - 1] ?? text.length;
   const indentOf = (line: number) => /^[ \t]*/.exec(text.slice(lineStart(line)))![0];
@@ -116,7 +121,7 @@ export function planSuppression(filePath: string, text: string, finding: Finding
     for (let below = finding.endLine + 1; below <= Math.min(lineCount + 1, finding.endLine + 41); below++) {
       let candidate: string;
       if (below + 1 > shiftedStarts.length) {
-        candidate = withDisable + (withDisable.endsWith('\n') ? '' : nl) + enable + nl;
+        candidate = withDisable + (/[\r\n]$/.test(withDisable) ? '' : nl) + enable + nl;
       } else {
         const s = shiftedStarts[below];
         const indent = /^[ \t]*/.exec(withDisable.slice(s))![0];
@@ -164,7 +169,7 @@ function jsonCandidates(text: string, finding: Finding, rule: string, why: strin
   };
   visit(doc.contents);
   if (!best) return [];
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = newlineOf(text);
   const insertField = (keyStart: number, field: string) => {
     const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
     const lead = text.slice(lineStart, keyStart);
