@@ -2,13 +2,15 @@
 // offending key with file:line:column and, for unknown names, suggests the closest one.
 // Resolution (cascade, extends, overrides) lives in config-resolve.ts.
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';
 import type { Channel, MessageContext, RuleLevel } from '../types.js';
 import type { OptionSpec } from './rule.js';
 import { closest } from './suggest.js';
 import { parseCustomRules, type CustomRuleSpec } from './custom-rules.js';
 import { SelectorFormatError, validateSelectorFormat } from '../formats/selectors.js';
 import { lineColumn } from './positions.js';
+import { compilePlaceholderPattern } from './placeholders.js';
+import { compileGlob, GlobError } from './glob.js';
 
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
 
@@ -38,6 +40,8 @@ export interface ConfigFile extends Settings {
   filePath: string;
   root?: boolean;
   extends: string[];
+  /** where each `extends` entry is written (line, column), for errors */
+  extendsAt?: { line: number; column: number }[];
   ignorePatterns: string[];
   overrides: Override[];
   /** custom formats (glob → selectors), validated by the selectors adapter */
@@ -52,7 +56,8 @@ export interface Config extends Settings {
   sources: string[];
 }
 
-/** What the config parser needs to know about the rules (ids and their options). */
+/** What the config parser needs to know about the rules (ids and their options); looked up
+ * with Object.hasOwn only, so that `constructor` or `__proto__` is never a known rule. */
 export type RuleCatalog = Record<string, Record<string, OptionSpec>>;
 
 export const CONFIG_FILE_NAMES = ['.lintrc', '.lintrc.json', '.lintrc.yaml', '.lintrc.yml'];
@@ -94,9 +99,28 @@ function unknownMessage(what: string, name: string, known: string[]): string {
 }
 
 function stringList(node: unknown, key: string, fail: Fail, allowString = false): string[] {
-  if (allowString && isScalar(node) && typeof node.value === 'string') return [node.value];
+  return stringNodes(node, key, fail, allowString).map((n) => n.value as string);
+}
+
+/** The scalar nodes of a list of strings (or of a single string), for positioned errors. */
+function stringNodes(node: unknown, key: string, fail: Fail, allowString = false): Scalar[] {
+  if (allowString && isScalar(node) && typeof node.value === 'string') return [node];
   if (!isSeq(node) || !node.items.every((i) => isScalar(i) && typeof i.value === 'string')) fail(`\`${key}\` must be a list of strings`, node);
-  return (node as { items: { value: string }[] }).items.map((i) => i.value);
+  return (node as { items: Scalar[] }).items;
+}
+
+/** A list of globs, each checked by the linear-time glob compiler (glob.ts). */
+function globList(node: unknown, key: string, fail: Fail, allowString = false): string[] {
+  return stringNodes(node, key, fail, allowString).map((item, i) => {
+    const glob = item.value as string;
+    try {
+      compileGlob(glob);
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      fail(`\`${key}[${i}]\` is not a supported glob: ${error.message}`, item);
+    }
+    return glob;
+  });
 }
 
 function entries(node: unknown, key: string, fail: Fail): Pair[] {
@@ -107,9 +131,8 @@ function entries(node: unknown, key: string, fail: Fail): Pair[] {
 /** Validates a rule's options against its declared option specs. */
 function checkOptions(id: string, options: Record<string, unknown>, specs: Record<string, OptionSpec>, fail: (message: string) => never): void {
   for (const [name, value] of Object.entries(options)) {
-    const spec = specs[name];
-    if (!spec) fail(unknownMessage(`option of \`${id}\``, name, Object.keys(specs)));
-    const type = spec.type;
+    if (!Object.hasOwn(specs, name)) fail(unknownMessage(`option of \`${id}\``, name, Object.keys(specs)));
+    const type = specs[name].type;
     const ok =
       value === null ||
       (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
@@ -145,9 +168,12 @@ function parseSetting(key: string, value: Node | null, target: Settings, catalog
       target.placeholders = stringList(value, 'placeholders', fail);
       target.placeholders.forEach((source, i) => {
         try {
-          new RegExp(source, 'u');
+          compilePlaceholderPattern(source);
         } catch (error) {
-          fail(`\`placeholders[${i}]\` is not a valid regular expression: ${(error as Error).message}`, (value as { items: Node[] }).items[i]);
+          fail(
+            `\`placeholders[${i}]\` is not a valid regular expression for the linear-time engine (no backreferences or lookaround): ${(error as Error).message}`,
+            (value as { items: Node[] }).items[i],
+          );
         }
       });
       return true;
@@ -195,7 +221,7 @@ function parseSetting(key: string, value: Node | null, target: Settings, catalog
     case 'rules':
       for (const rp of entries(value, 'rules', fail)) {
         const id = isScalar(rp.key) ? String(rp.key.value) : '';
-        if (!(id in catalog)) fail(unknownMessage('rule', id, Object.keys(catalog)), rp.key);
+        if (!Object.hasOwn(catalog, id)) fail(unknownMessage('rule', id, Object.keys(catalog)), rp.key);
         const failRule = (message: string): never => fail(`rule \`${id}\`: ${message}`, rp.value);
         const setting = parseRuleSetting((rp.value as Node)?.toJSON?.() ?? null, failRule);
         if (Array.isArray(setting) && setting[1]) checkOptions(id, setting[1], catalog[id], failRule);
@@ -235,11 +261,14 @@ export function parseConfig(text: string, filePath: string, catalog: RuleCatalog
         if (!isScalar(value) || typeof value.value !== 'boolean') fail('`root` must be true or false', value);
         config.root = (value as { value: boolean }).value;
         break;
-      case 'extends':
-        config.extends = stringList(value, 'extends', fail, true);
+      case 'extends': {
+        const items = stringNodes(value, 'extends', fail, true);
+        config.extends = items.map((n) => n.value as string);
+        config.extendsAt = items.map((n) => lineColumn(text, at(n)));
         break;
+      }
       case 'ignorePatterns':
-        config.ignorePatterns = stringList(value, 'ignorePatterns', fail);
+        config.ignorePatterns = globList(value, 'ignorePatterns', fail);
         break;
       case 'formats':
         if (!isSeq(value)) fail('`formats` must be a list of {files, text, context} entries', value);
@@ -282,8 +311,8 @@ function parseOverride(node: Node, index: number, catalog: RuleCatalog, fail: Fa
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
     if (parseSetting(key, value, override, catalog, fail)) continue;
-    if (key === 'files') override.files = stringList(value, `overrides[${index}].files`, fail, true);
-    else if (key === 'excludedFiles') override.excludedFiles = stringList(value, `overrides[${index}].excludedFiles`, fail, true);
+    if (key === 'files') override.files = globList(value, `overrides[${index}].files`, fail, true);
+    else if (key === 'excludedFiles') override.excludedFiles = globList(value, `overrides[${index}].excludedFiles`, fail, true);
     else fail(unknownMessage(`key in overrides[${index}]`, key, OVERRIDE_KEYS), pair.key);
   }
   if (override.files.length === 0) fail(`\`overrides[${index}]\` needs \`files\` (globs relative to the config file)`, node);

@@ -61,6 +61,9 @@ export function parseCustomRules(node: unknown, reserved: string[], fail: Fail):
     const id = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!BUILT_IN_NAMES.test(id)) fail(`custom rule id \`${id}\` must be lowercase letters, digits and dashes`, pair.key);
     if (reserved.includes(id)) fail(`custom rule \`${id}\` has the id of a built-in rule`, pair.key);
+    // Rule ids are keys of plain objects (settings, `--rule`): `constructor` would find
+    // Object.prototype's member wherever a setting is looked up by id.
+    if (Object.hasOwn(Object.prototype, id)) fail(`custom rule id \`${id}\` is reserved`, pair.key);
     out[id] = parseOne(id, pair.value as Node, fail);
   }
   return out;

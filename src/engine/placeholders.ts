@@ -2,39 +2,70 @@
 // platform or the bot fills in (`{{first_name}}`, `{{1}}`, `{name}`, `${name}`, `%s`):
 // they are not prose, so language checks see them masked by spaces of the same length
 // (offsets never shift), while structural rules see the raw text.
+import { RE2JS } from 're2js';
 import type { Placeholder } from '../types.js';
 
 export interface PlaceholderStyle {
   id: string;
-  /** a global regex whose group 1 is the variable name */
-  pattern: RegExp;
+  /** the matches in `text`; `name` is group 1 when the pattern has one */
+  find(text: string): Iterable<{ start: number; end: number; name?: string }>;
+}
+
+/** A built-in style: a fixed, reviewed JS RegExp (fast, no user input). */
+function jsStyle(id: string, pattern: RegExp): PlaceholderStyle {
+  return {
+    id,
+    *find(text) {
+      for (const m of text.matchAll(pattern)) yield { start: m.index, end: m.index + m[0].length, name: m[1] };
+    },
+  };
 }
 
 export const BUILT_IN_STYLES: PlaceholderStyle[] = [
-  { id: 'double-brace', pattern: /\{\{\s*([^{}]*?)\s*\}\}/g },
-  { id: 'dollar-brace', pattern: /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g },
-  { id: 'single-brace', pattern: /(?<![{$])\{([A-Za-z_][\w.-]*)\}(?!\})/g },
-  { id: 'printf', pattern: /%(?:\d+\$)?([sdif@])/g },
+  jsStyle('double-brace', /\{\{\s*([^{}]*?)\s*\}\}/g),
+  jsStyle('dollar-brace', /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g),
+  jsStyle('single-brace', /(?<![{$])\{([A-Za-z_][\w.-]*)\}(?!\})/g),
+  jsStyle('printf', /%(?:\d+\$)?([sdif@])/g),
 ];
 
 export const ALL_STYLE_IDS = BUILT_IN_STYLES.map((s) => s.id);
 
+/**
+ * Compiles a user pattern (`placeholders` in `.lintrc`) on re2js, a linear-time engine: a
+ * repository's config must not be able to hang a run with a catastrophic pattern. Throws
+ * for a pattern re2js cannot run (backreferences, lookaround).
+ */
+export function compilePlaceholderPattern(source: string): RE2JS {
+  return RE2JS.compile(source);
+}
+
+const compiled = new Map<string, RE2JS>();
+
 /** Compiles user-configured patterns (strings) into styles; group 1 is the name if present. */
 export function customStyles(patterns: string[]): PlaceholderStyle[] {
-  return patterns.map((source, index) => ({ id: `custom-${index + 1}`, pattern: new RegExp(source, 'gu') }));
+  return patterns.map((source, index) => {
+    let re = compiled.get(source);
+    if (!re) compiled.set(source, (re = compilePlaceholderPattern(source)));
+    const pattern = re;
+    return {
+      id: `custom-${index + 1}`,
+      *find(text) {
+        const m = pattern.matcher(text);
+        while (m.find()) yield { start: m.start(), end: m.end(), name: m.groupCount() >= 1 ? (m.group(1) ?? undefined) : undefined };
+      },
+    };
+  });
 }
 
 export function findPlaceholders(text: string, styles: PlaceholderStyle[]): Placeholder[] {
   const found: Placeholder[] = [];
   for (const style of styles) {
-    style.pattern.lastIndex = 0;
-    for (const match of text.matchAll(style.pattern)) {
-      if (match[0].length === 0) continue;
-      const start = match.index;
-      const end = start + match[0].length;
+    for (const { start, end, name } of style.find(text)) {
+      if (end === start) continue;
       // The first style to claim a range wins (double braces before single braces).
       if (found.some((p) => start < p.end && end > p.start)) continue;
-      found.push({ start, end, raw: match[0], name: (match[1] ?? match[0]).trim(), style: style.id });
+      const raw = text.slice(start, end);
+      found.push({ start, end, raw, name: (name ?? raw).trim(), style: style.id });
     }
   }
   return found.sort((a, b) => a.start - b.start);

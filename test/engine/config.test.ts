@@ -37,6 +37,12 @@ describe('config validation', () => {
     expect(configError('overrides:\n  - rules: {}').message).toContain('needs `files`');
     expect(configError('overrides:\n  - files: a\n    contxt: {}').message).toContain('did you mean `context`?');
     expect(configError('placeholders: ["(unclosed"]').message).toContain('not a valid regular expression');
+    // Placeholders run on re2js (linear time): lookaround and backreferences are refused.
+    expect(configError('placeholders: ["x", "(?<=a)b"]').message).toMatch(/^\.lintrc:1:21: `placeholders\[1\]` is not a valid regular expression for the linear-time engine/);
+    // Globs are matched in linear time (glob.ts): what it cannot match is refused where written.
+    expect(configError('overrides:\n  - files: ["a.md", "!(draft)*.md"]').message).toMatch(/^\.lintrc:2:21: `overrides\[0\]\.files\[1\]` is not a supported glob: the negated extglob/);
+    expect(configError('overrides:\n  - files: a.md\n    excludedFiles: "{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}"').message).toMatch(/^\.lintrc:3:20: `overrides\[0\]\.excludedFiles\[0\]` is not a supported glob: more than 256 alternatives/);
+    expect(configError('ignorePatterns: ["{1..99999}.md"]').message).toMatch(/^\.lintrc:1:18: `ignorePatterns\[0\]` is not a supported glob/);
     expect(configError('{"rules": {"spelling": "off",}').message).toMatch(/^\.lintrc:\d+:\d+: invalid config/);
   });
 
@@ -75,7 +81,8 @@ describe('config resolution', () => {
       'cycle/.lintrc': 'root: true\nextends: ./a.yml',
       'cycle/a.yml': 'extends: ./b.yml',
       'cycle/b.yml': 'extends: ./a.yml',
-      'bad/.lintrc': 'root: true\nextends: ../../../etc/something-evil',
+      'bad/.lintrc': 'root: true\nextends: ./missing.yml',
+      'outside/.lintrc': 'root: true\nextends:\n  - recommended\n  - ../base.yml',
     });
     const resolver = new ConfigResolver(ruleCatalog());
     const config = resolver.forFile(join(dir, 'x.txt'));
@@ -84,7 +91,9 @@ describe('config resolution', () => {
     expect(config.rules['max-length']).toEqual(['error', { maxSentences: 2 }]);
     expect(config.rules.spelling).toBe('warn');
     expect(() => resolver.forFile(join(dir, 'cycle/x.txt'))).toThrow(/`extends` cycle/);
-    expect(() => resolver.forFile(join(dir, 'bad/x.txt'))).toThrow(/no such config file/);
+    expect(() => resolver.forFile(join(dir, 'bad/x.txt'))).toThrow(/bad\/\.lintrc:2:10: `extends`: no such config file/);
+    // Above the root config: refused at the entry's position (base.yml exists, but is not read).
+    expect(() => resolver.forFile(join(dir, 'outside/x.txt'))).toThrow(/outside\/\.lintrc:4:5: `extends`: `\.\.\/base\.yml` is outside the project/);
     const unknown = tree({ '.lintrc': 'extends: some-random-package' });
     expect(() => new ConfigResolver(ruleCatalog()).forFile(join(unknown, 'x.txt'))).toThrow(/unknown preset or package `some-random-package`/);
   });
@@ -144,6 +153,32 @@ describe('custom formats from .lintrc', () => {
   it('reports a broken selector at its position', () => {
     const dir = tree({ '.lintrc': 'formats:\n  - files: "*.json"\n    text: "$.a[*"\n' });
     expect(() => new ConfigResolver(ruleCatalog()).forFile(join(dir, 'x.json'))).toThrow(/\.lintrc:3:\d+: /);
+  });
+});
+
+describe('extends stays inside the project', () => {
+  it('with --config: files inside the config\'s folder or the working directory', () => {
+    const dir = tree({
+      '.lintrc.base.yml': 'words: [Base]',
+      'configs/ci.yml': 'extends: [../.lintrc.base.yml, ./more.yml]',
+      'configs/more.yml': 'words: [More]',
+      'configs/escape.yml': 'extends: ../../x.yml',
+    });
+    const resolver = new ConfigResolver(ruleCatalog(), dir);
+    expect(resolver.forFileWith(join(dir, 'configs/ci.yml'), join(dir, 'a.txt')).words).toEqual(['Base', 'More']);
+    expect(() => resolver.forFileWith(join(dir, 'configs/escape.yml'), join(dir, 'a.txt'))).toThrow(/escape\.yml:1:10: `extends`: `\.\.\/\.\.\/x\.yml` is outside the project/);
+    // Run from configs/, the project is configs/ only.
+    expect(() => new ConfigResolver(ruleCatalog(), join(dir, 'configs')).forFileWith(join(dir, 'configs/ci.yml'), join(dir, 'a.txt'))).toThrow(/is outside the project/);
+  });
+});
+
+describe('placeholders from .lintrc', () => {
+  it('custom patterns (re2js) mark placeholders, with group 1 as the name', () => {
+    const dir = tree({ '.lintrc': 'root: true\nplaceholders: ["\\\\[\\\\[(\\\\w+)\\\\]\\\\]", "<<\\\\w+>>"]\n', 'a.txt': 'Hi 😀 [[frist_nmae]] and <<ordr_idd>>, your order has shipped.\n' });
+    const linter = new Linter({ cwd: dir });
+    expect(linter.configFor(join(dir, 'a.txt')).placeholders).toEqual(['\\[\\[(\\w+)\\]\\]', '<<\\w+>>']);
+    const spelling = linter.lintFile('a.txt')!.findings.filter((f) => f.ruleId === 'spelling');
+    expect(spelling).toEqual([]);
   });
 });
 

@@ -4,7 +4,6 @@
 // writeFileAtomic, and through the CLI (mode, line endings, BOM, a concurrent edit, SIGKILL
 // at random moments).
 //
-// `bug(…)` = it.fails for a known bug (named in the comment); MSGLINT_SHOW_BUGS=1 shows them.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +32,8 @@ describe('writeFileAtomic (in process)', () => {
   it('replaces the file by a rename in the same directory: new inode, same mode, no temp file left', () => {
     const d = dir({ 'a.txt': 'old\n' });
     const path = join(d, 'a.txt');
-    for (const mode of [0o640, 0o755, 0o600, 0o444]) {
+    // A read-only file is refused (see below), except for root, who may write any file.
+    for (const mode of IS_ROOT ? [0o640, 0o755, 0o600, 0o444, 0o4755] : [0o640, 0o755, 0o600]) {
       chmodSync(path, mode);
       const before = statSync(path);
       const old = readFileSync(path);
@@ -69,16 +69,16 @@ describe('writeFileAtomic (in process)', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
-  // The rename is made to fail after the temp file was written: an immutable file (chattr +i,
-  // root on ext4) cannot be replaced. The temp file must be removed and the file left alone.
+  // An immutable file (chattr +i, root on ext4) is not writable, even by root: refused as
+  // read-only before any temp file is made, and left alone.
   const canChattr = IS_ROOT && LINUX && spawnSync('chattr', ['--help']).error === undefined;
-  (canChattr ? it : it.skip)('removes its temp file when the rename fails (root: chattr +i)', () => {
+  (canChattr ? it : it.skip)('refuses an immutable file (root: chattr +i)', () => {
     const d = dir({ 'a.txt': 'old\n' });
     const path = join(d, 'a.txt');
     const attr = spawnSync('chattr', ['+i', path]);
     if (attr.status !== 0) return; // file system without the attribute: nothing to show
     try {
-      expect(() => writeFileAtomic(path, Buffer.from('new\n'), readFileSync(path))).toThrow(/EPERM|not permitted/);
+      expect(() => writeFileAtomic(path, Buffer.from('new\n'), readFileSync(path))).toThrow(/is read-only; not written/);
       expect(readFileSync(path, 'utf8')).toBe('old\n');
       expect(temps(d)).toEqual([]);
     } finally {
@@ -86,12 +86,24 @@ describe('writeFileAtomic (in process)', () => {
     }
   });
 
-  // BUG (src/engine/write.ts writeFileAtomic: renames over `filePath` itself): fixing a file
-  // reached through a symbolic link replaces the LINK with a regular file; the link target
-  // keeps the old text. (`msglint --fix content/link.txt` where link.txt → ../shared/common.txt:
-  // afterwards link.txt is a plain file and shared/common.txt is unfixed.) Expected: write the
-  // link's target (realpath) and keep the link.
-  bug('writing through a symbolic link keeps the link and updates its target', () => {
+  // The rename is made to fail after the temp file was written: in a sticky folder (as /tmp),
+  // a file owned by someone else cannot be replaced even when it is writable (mode 666). The
+  // temp file must be removed and the file left alone. Root only: msglint runs as uid 65534.
+  ((IS_ROOT && LINUX) ? it : it.skip)('removes its temp file when the rename fails (sticky folder, another owner)', async () => {
+    const d = dir({ '.lintrc': await lintrc(), 'a.txt': 'E-mail us.\n' });
+    chmodSync(d, 0o1777);
+    chownSync(join(d, 'a.txt'), 1234, 1234);
+    chmodSync(join(d, 'a.txt'), 0o666);
+    const run = await runCli(['--fix', 'a.txt'], { cwd: d, timeoutMs: 60_000, uid: 65534, gid: 65534 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/EPERM|not permitted/);
+    expect(readFileSync(join(d, 'a.txt'), 'utf8')).toBe('E-mail us.\n');
+    expect(temps(d)).toEqual([]);
+  }, 90_000);
+
+  // Through a symbolic link, the link's target is replaced (temp file beside the target) and
+  // the link is kept.
+  it('writing through a symbolic link keeps the link and updates its target', () => {
     const d = dir({ 'shared/common.txt': 'old\n' });
     mkdirSync(join(d, 'content'));
     symlinkSync('../shared/common.txt', join(d, 'content', 'link.txt'));
@@ -100,29 +112,35 @@ describe('writeFileAtomic (in process)', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe('../shared/common.txt');
     expect(readFileSync(join(d, 'shared', 'common.txt'), 'utf8')).toBe('new\n');
+    expect(readdirSync(join(d, 'content'))).toEqual(['link.txt']);
+    expect(readdirSync(join(d, 'shared'))).toEqual(['common.txt']);
   });
 
-  // BUG (src/engine/write.ts: the temp file is created by the running user and renamed over
-  // the original; only the mode is copied): run as root (CI containers, `sudo`), --fix turns
-  // files owned by the developer (uid 1234 here) into root-owned files, which the developer
-  // then cannot edit in place. Expected: fchown the temp file to the original uid/gid (when
-  // permitted), as editors do.
-  (IS_ROOT ? bug : it.skip)('keeps the owner and group of the file (root only)', () => {
+  // The temp file gets the original's owner and group before the rename (fchown, when
+  // permitted): a root run (CI container, `sudo`) leaves the developer's files theirs, with
+  // set-id bits kept.
+  (IS_ROOT ? it : it.skip)('keeps the owner and group of the file (root only)', () => {
     const d = dir({ 'a.txt': 'old\n' });
     const path = join(d, 'a.txt');
     chownSync(path, 1234, 1234);
+    chmodSync(path, 0o2664);
     writeFileAtomic(path, Buffer.from('new\n'), readFileSync(path));
     expect([statSync(path).uid, statSync(path).gid]).toEqual([1234, 1234]);
+    expect(statSync(path).mode & 0o7777).toBe(0o2664);
+    expect(readFileSync(path, 'utf8')).toBe('new\n');
   });
 
-  // Debatable, reported (src/engine/write.ts: rename replaces the directory entry): a file
-  // with a second hard link is split — this name gets the fix, the other name keeps the old
-  // text. ESLint's writeFileSync (in place) keeps hard links; editors differ.
-  bug('keeps hard links (both names see the fixed text)', () => {
+  // A file with several hard links is refused and left as it is (both names keep the same
+  // text): the atomic rename would split the links (this name fixed, the others not), and an
+  // in-place write, which keeps them, can be torn by a crash or a kill — see the SIGKILL test.
+  it('refuses a file with hard links, leaving every name as it is (never splits them)', () => {
     const d = dir({ 'a.txt': 'old\n' });
     linkSync(join(d, 'a.txt'), join(d, 'b.txt'));
-    writeFileAtomic(join(d, 'a.txt'), Buffer.from('new\n'), readFileSync(join(d, 'a.txt')));
-    expect(readFileSync(join(d, 'b.txt'), 'utf8')).toBe('new\n');
+    expect(() => writeFileAtomic(join(d, 'a.txt'), Buffer.from('new\n'), readFileSync(join(d, 'a.txt')))).toThrow(/a\.txt has 2 hard links .*; not written/);
+    expect(readFileSync(join(d, 'a.txt'), 'utf8')).toBe('old\n');
+    expect(readFileSync(join(d, 'b.txt'), 'utf8')).toBe('old\n');
+    expect(statSync(join(d, 'a.txt')).ino).toBe(statSync(join(d, 'b.txt')).ino);
+    expect(readdirSync(d).sort()).toEqual(['a.txt', 'b.txt']);
   });
 });
 
@@ -188,11 +206,10 @@ describe('--fix through the CLI', () => {
     expect(temps(d)).toEqual([]);
   }, 90_000);
 
-  // BUG (src/engine/write.ts: the rename needs only write permission on the DIRECTORY): a file
-  // the user made read-only (chmod 444) is rewritten by --fix without complaint. ESLint and
-  // Prettier (writeFileSync) fail with EACCES. Expected: refuse (or at least warn) when the
-  // file itself is not writable. As root this is shown by running msglint as uid 65534.
-  ((!IS_ROOT || LINUX) ? bug : it.skip)('does not rewrite a read-only file', async () => {
+  // A file the running user may not write (chmod 444) is refused and reported, as an
+  // in-place write would fail, although the rename needs only the folder's permission. As
+  // root this is shown by running msglint as uid 65534.
+  ((!IS_ROOT || LINUX) ? it : it.skip)('does not rewrite a read-only file', async () => {
     const d = dir({ '.lintrc': await lintrc(), 'ro.txt': 'E-mail us.\n' });
     chmodSync(join(d, 'ro.txt'), 0o444);
     if (IS_ROOT) {
@@ -201,8 +218,9 @@ describe('--fix through the CLI', () => {
       chownSync(join(d, '.lintrc'), 65534, 65534);
     }
     const run = await runCli(['--fix', 'ro.txt'], { cwd: d, timeoutMs: 60_000, ...(IS_ROOT ? { uid: 65534, gid: 65534 } : {}) });
-    expect(run.code).not.toBeNull();
-    expect(readFileSync(join(d, 'ro.txt'), 'utf8')).toBe('E-mail us.\n'); // today: "Email us."
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ro\.txt is read-only; not written/);
+    expect(readFileSync(join(d, 'ro.txt'), 'utf8')).toBe('E-mail us.\n');
   }, 90_000);
 });
 
