@@ -76,6 +76,12 @@ async function start() {
   return loadBundle(bundleTime);
 }
 
+// `msglint … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const argv = process.argv.slice(2);
 start()
   .then(async ({ main, writeCache }) => {

@@ -25,6 +25,10 @@ export interface CliOptions {
   fixDryRun: boolean;
   fixTypes?: ('problem' | 'suggestion' | 'layout')[];
   stdinFilename?: string;
+  /** bytes; 0: no limit; undefined: the default */
+  maxFileSize?: number;
+  /** worker threads: `auto` (big runs use every core), `off`, or a number */
+  concurrency: 'auto' | 'off' | number;
   color: boolean | undefined;
   help: boolean;
   version: boolean;
@@ -65,6 +69,11 @@ Options:
       --cache-location PATH  cache file or directory (default: .msglintcache)
       --stdin                lint text from standard input
       --stdin-filename NAME  file name for stdin (chooses the format, e.g. draft.md)
+      --max-file-size SIZE   do not lint bigger files (default 2MB; 500KB, 10MB, bytes;
+                             0: no limit): a named file over it is an error, one found
+                             in a directory is skipped with a notice on stderr
+      --concurrency N|auto|off  lint on N worker threads (auto: one per core, up to
+                             4, for runs of 200 files or more; default off)
       --color / --no-color   force or disable colours (NO_COLOR is respected)
   -v, --version              print the version
   -h, --help                 print this help
@@ -129,6 +138,8 @@ export function parseCli(argv: string[]): CliOptions {
         'fix-dry-run': { type: 'boolean', default: false },
         'fix-type': { type: 'string', multiple: true },
         'stdin-filename': { type: 'string' },
+        'max-file-size': { type: 'string' },
+        concurrency: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         version: { type: 'boolean', short: 'v', default: false },
@@ -149,6 +160,8 @@ export function parseCli(argv: string[]): CliOptions {
   const fixTypes = (v['fix-type'] as string[] | undefined)?.flatMap((t) => t.split(',')).map((t) => t.trim());
   for (const t of fixTypes ?? []) if (!['problem', 'suggestion', 'layout'].includes(t)) throw new UsageError(`--fix-type: unknown type \`${t}\` (problem, suggestion, layout)`);
   if (fixTypes && !v.fix && !v['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+  const maxFileSize = v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size'] as string);
+  const concurrency = parseConcurrency(v.concurrency as string | undefined);
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   return {
     patterns: parsed.positionals,
@@ -172,8 +185,28 @@ export function parseCli(argv: string[]): CliOptions {
     fixDryRun: v['fix-dry-run'] as boolean,
     fixTypes: fixTypes as CliOptions['fixTypes'],
     stdinFilename: v['stdin-filename'] as string | undefined,
+    maxFileSize,
+    concurrency,
     color: v['no-color'] ? false : (v.color as boolean | undefined),
     help: v.help as boolean,
     version: v.version as boolean,
   };
+}
+
+/** `--concurrency`: off (default), auto, or a number of threads (1 = off). */
+function parseConcurrency(value: string | undefined): CliOptions['concurrency'] {
+  if (value === 'auto') return 'auto';
+  if (value === undefined || value === 'off') return 'off';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--concurrency expects auto, off or a number of threads from 1 to 64; got \`${value}\``);
+  return n;
+}
+
+/** `--max-file-size`: bytes, or a number with KB/MB/GB (binary units, as `formatSize` prints them). */
+function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|kb?|mb?|gb?)?\s*$/i.exec(value);
+  if (!m) throw new UsageError(`--max-file-size expects a size such as 5MB, 500KB or 1048576 (bytes), or 0 for no limit; got \`${value}\``);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
 }

@@ -1,13 +1,14 @@
 // The msglint command: parse arguments, lint, report, choose the exit code. No checking
 // logic lives here.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../engine/config.js';
 import { discover, UsageError } from '../engine/discover.js';
 import { closest } from '../engine/suggest.js';
 import type { FileResult } from '../types.js';
 import type { ResultCache } from '../engine/cache.js';
-import type { Linter } from '../engine/lint.js';
-import { decode } from '../engine/decode.js';
+import type { Linter, LintOptions } from '../engine/lint.js';
+import { threadsFor } from './parallel.js';
+import { decode, FileTooLargeError, readBytes } from '../engine/decode.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { importModule } from '../dynamic-import.js';
@@ -24,7 +25,8 @@ function packageVersion(): string {
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => string;
+  /** standard input's bytes (decoded as a file's are); a string is taken as UTF-8 */
+  readStdin: () => Uint8Array | string;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -33,7 +35,7 @@ export interface Io {
 const defaultIo = (): Io => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   cwd: process.cwd(),
@@ -105,12 +107,18 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     }
   }
   if (options.init) return init(io);
-  const linter = new Linter({
+  const linterOptions = {
     cwd: io.cwd,
     configFile: options.config,
     useConfigFiles: !options.noConfig,
     ruleOverrides: options.rules,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    maxFileSize: options.maxFileSize,
+  };
+  const linter = new Linter({
+    ...linterOptions,
+    // A big file found in a directory is data, not messages: skipped, with one line on stderr.
+    onSkip: (path, reason) => io.stderr(`msglint: skipped ${path}: ${reason}\n`),
   });
   if (options.printConfig) {
     const config = linter.configFor(resolve(io.cwd, options.printConfig));
@@ -123,7 +131,9 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     if (options.fix) throw new UsageError('--fix cannot write to standard input: lint the file itself');
     if (options.patterns.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths as well');
     const name = options.stdinFilename ?? '<text>';
-    results.push(linter.lintText(io.readStdin().replace(/^\uFEFF/, ''), name));
+    // Decoded like a file (BOM, UTF-16, invalid UTF-8, binary, size limit), never lossily.
+    const input = io.readStdin();
+    results.push(linter.lintBytes(typeof input === 'string' ? new TextEncoder().encode(input) : input, name)!);
   } else {
     if (options.patterns.length === 0) throw new UsageError('no paths given (try `msglint .` or `msglint --help`)');
     const { IgnoreRules } = await import('../engine/ignore.js');
@@ -135,6 +145,11 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     // Many files: a progress bar on an interactive stderr, a few lines in CI, nothing when piped.
     const progress = targets.length >= PROGRESS_THRESHOLD ? (await importModule<typeof import('../tui/index.js')>(new URL('../tui/index.js', import.meta.url).href)).progressReporter(io) : undefined;
     progress?.start(targets.length);
+    const threads = options.fix || options.fixDryRun || cache ? 1 : threadsFor(options.concurrency, targets.length);
+    if (threads > 1) {
+      results.push(...(await lintOnThreads(targets, ignore, linter, linterOptions, threads, io, progress)));
+      targets.length = 0; // all linted: the loop below has nothing left to do
+    }
     for (const target of targets) {
       let result: FileResult | undefined;
       try {
@@ -143,7 +158,11 @@ async function run(options: CliOptions, io: Io): Promise<number> {
           if (target.explicit) results.push(ignoredResult(target.path));
           continue;
         }
-        if (options.fix || options.fixDryRun) {
+        const size = options.fix || options.fixDryRun ? fileSize(absolute) : 0;
+        if (linter.maxFileSize > 0 && size > linter.maxFileSize) {
+          // fixFile reads and lints the whole file: the size limit comes first.
+          result = linter.tooLarge(target.path, new FileTooLargeError(size, linter.maxFileSize), target.explicit);
+        } else if (options.fix || options.fixDryRun) {
           const outcome = fixFile(linter, io.cwd, target.path, { write: options.fix && !options.fixDryRun, types: options.fixTypes, explicit: target.explicit });
           result = outcome?.result;
           if (outcome && options.fixDryRun) io.stdout(unifiedDiff(target.path, outcome.original, outcome.fixed));
@@ -192,6 +211,52 @@ async function run(options: CliOptions, io: Io): Promise<number> {
   return 0;
 }
 
+/**
+ * A big run on worker threads (src/cli/parallel.ts). Ignored files are filtered here first;
+ * results keep the order of `targets`.
+ */
+async function lintOnThreads(
+  targets: { path: string; explicit: boolean }[],
+  ignore: { ignored: (absolute: string, patterns?: string[]) => boolean },
+  linter: Linter,
+  linterOptions: Omit<LintOptions, 'onSkip'>,
+  threads: number,
+  io: Io,
+  progress: { fileDone: (path: string, findings: number) => void | Promise<void> } | undefined,
+): Promise<FileResult[]> {
+  const { lintInParallel } = await import('./parallel.js');
+  const { fatalResult } = await import('../engine/lint.js');
+  const out: (FileResult | undefined)[] = [];
+  const toLint: { path: string; explicit: boolean }[] = [];
+  const slot: number[] = [];
+  for (const target of targets) {
+    try {
+      const absolute = resolve(io.cwd, target.path);
+      if (ignore.ignored(absolute, linter.configFor(absolute).ignorePatterns)) {
+        if (target.explicit) out.push(ignoredResult(target.path));
+        await progress?.fileDone(target.path, 0);
+        continue;
+      }
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr(`msglint: ${error.message}\n`);
+      out.push(fatalResult(target.path, `Configuration error: ${error.message}`));
+      await progress?.fileDone(target.path, 0);
+      continue;
+    }
+    slot.push(out.length);
+    out.push(undefined);
+    toLint.push(target);
+  }
+  const linted = await lintInParallel(toLint, linterOptions, threads, {
+    onSkip: (path, reason) => io.stderr(`msglint: skipped ${path}: ${reason}\n`),
+    stderr: io.stderr,
+    onFileDone: (path, result) => progress?.fileDone(path, result?.findings.length ?? 0),
+  });
+  linted.forEach((result, i) => (out[slot[i]] = result));
+  return out.filter((r): r is FileResult => r !== undefined);
+}
+
 const STARTER = `# msglint configuration: every key is documented in .lintrc.example and in
 # node_modules/msglint/schema/lintrc.schema.json (editors autocomplete with $schema).
 $schema: ./node_modules/msglint/schema/lintrc.schema.json
@@ -233,9 +298,9 @@ async function init(io: Io): Promise<number> {
 function cachedLint(cache: ResultCache, linter: Linter, path: string, absolute: string, explicit: boolean, flags: object): FileResult | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    bytes = readBytes(absolute, linter.maxFileSize);
   } catch {
-    return linter.lintFile(path, explicit); // reports the read error
+    return linter.lintFile(path, explicit); // reports the read error, or the size
   }
   const key = cache.key(bytes, { config: linter.configFor(absolute), flags });
   const hit = cache.get(absolute, key);
@@ -243,6 +308,15 @@ function cachedLint(cache: ResultCache, linter: Linter, path: string, absolute: 
   const result = linter.lintFile(path, explicit);
   if (result && result.fatalErrorCount === 0) cache.set(absolute, key, result);
   return result;
+}
+
+/** A file's size in bytes (0 when it cannot be read: reading it reports why). */
+function fileSize(absolute: string): number {
+  try {
+    return statSync(absolute).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** ESLint's behaviour for an ignored file named on the command line: one warning. */

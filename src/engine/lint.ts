@@ -1,5 +1,4 @@
 // The linter: configure → extract → check → locate → filter, for one file or one text.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -14,7 +13,7 @@ import { today } from '../language/platform.js';
 import type { FileResult, Finding, Message, MessageContext, Severity } from '../types.js';
 import { emptyConfig, type Config, type RuleCatalog, type RuleSetting } from './config.js';
 import { ConfigResolver, mergeSettings } from './config-resolve.js';
-import { decode } from './decode.js';
+import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError, readBytes } from './decode.js';
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
@@ -36,6 +35,10 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** settings merged over every file's config (library use, tests) */
   overrideConfig?: Partial<Config>;
+  /** `--max-file-size`: bigger files are not read (bytes; 0: no limit; default 2 MB) */
+  maxFileSize?: number;
+  /** told about each file found by a directory walk that is skipped for its size */
+  onSkip?: (filePath: string, reason: string) => void;
 }
 
 /** Rule ids and their option specs, for config validation. */
@@ -49,7 +52,7 @@ export class Linter {
 
   constructor(private readonly options: LintOptions = {}) {
     this.cwd = options.cwd ?? process.cwd();
-    this.resolver = new ConfigResolver(ruleCatalog());
+    this.resolver = new ConfigResolver(ruleCatalog(), this.cwd);
     // Load an explicit config now, so that an error in it is reported before any file.
     if (options.configFile) this.resolver.forFileWith(resolve(this.cwd, options.configFile), resolve(this.cwd, 'x'));
   }
@@ -71,45 +74,68 @@ export class Linter {
    * YAML file that no format recognises is skipped (`undefined`) instead of reported.
    */
   lintFile(filePath: string, explicit = true): FileResult | undefined {
-    const absolute = resolve(this.cwd, filePath);
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(absolute);
+      bytes = readBytes(resolve(this.cwd, filePath), this.maxFileSize);
     } catch (error) {
+      if (error instanceof FileTooLargeError) return this.tooLarge(filePath, error, explicit);
       return fatalResult(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    return this.lintBytes(bytes, filePath, explicit);
+  }
+
+  /** Lints bytes (a file's, or standard input) decoded and size-limited exactly as a file is. */
+  lintBytes(bytes: Uint8Array, filePath: string, explicit = true): FileResult | undefined {
+    if (this.maxFileSize > 0 && bytes.length > this.maxFileSize) return this.tooLarge(filePath, new FileTooLargeError(bytes.length, this.maxFileSize), explicit);
     let text: string;
     try {
       text = decode(bytes).text;
     } catch (error) {
-      if (error instanceof FormatError) return fatalResult(filePath, error.message);
+      if (error instanceof DecodeError) return fatalResult(filePath, error.message, error);
       throw error;
     }
-    if (!explicit && !this.recognises(filePath, text)) return undefined;
-    return this.lintText(text, filePath);
+    // One input for both steps: a YAML/JSON file is parsed once, and its format detected once.
+    const input = makeInput(filePath, text);
+    if (!explicit && !this.recognises(filePath, text, input)) return undefined;
+    return this.lintText(text, filePath, {}, input);
+  }
+
+  get maxFileSize(): number {
+    return this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  /**
+   * A file over `maxFileSize`: a fatal error when it was named, skipped (`undefined`, and
+   * `onSkip` is told) when a directory walk found it — big data files live in repositories.
+   */
+  tooLarge(filePath: string, error: FileTooLargeError, explicit: boolean): FileResult | undefined {
+    if (!explicit) {
+      this.options.onSkip?.(filePath, `${error.message} (--max-file-size)`);
+      return undefined;
+    }
+    return fatalResult(filePath, `File too large to lint: ${filePath} is ${error.message}; raise it with --max-file-size (0: no limit)`);
   }
 
   /** Does a format read this file? (Unparsable files count: they must be reported.) */
-  recognises(filePath: string, text: string): boolean {
+  recognises(filePath: string, text: string, input = makeInput(filePath, text)): boolean {
     if (this.options.format) return true;
     try {
-      return detectFormat(makeInput(filePath, text)) !== undefined;
+      return detectOnce(input) !== undefined;
     } catch {
       return true; // unparsable: report it
     }
   }
 
   /** Lints decoded text as if it were the file at `filePath` (which need not exist). */
-  lintText(text: string, filePath: string, defaults: Partial<MessageContext> = {}): FileResult {
+  lintText(text: string, filePath: string, defaults: Partial<MessageContext> = {}, input = makeInput(filePath, text)): FileResult {
     const config = this.configFor(filePath);
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
-    const input = makeInput(filePath, text);
     let adapter: FormatAdapter | undefined;
     let messages: Message[] = [];
     let directives: Directive[] = [];
     try {
-      adapter = this.options.format ? adapterById(this.options.format) : (this.customFormat(config, input) ?? detectFormat(input));
+      adapter = this.options.format ? adapterById(this.options.format) : (this.customFormat(config, input) ?? detectOnce(input));
       if (!adapter) {
         return finish(filePath, text, [
           positioned({ ruleId: null, severity: 'error', fatal: true, message: 'No msglint format recognises this file (see the README, Formats)' }, [0, 0], lines),
@@ -195,6 +221,14 @@ export class Linter {
     const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
     return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
+}
+
+const detected = new WeakMap<FormatInput, FormatAdapter | undefined>();
+
+/** detectFormat, remembered per input (recognises() and lintText() ask about the same one). */
+function detectOnce(input: FormatInput): FormatAdapter | undefined {
+  if (!detected.has(input)) detected.set(input, detectFormat(input));
+  return detected.get(input);
 }
 
 /** `messageContext` entries: `*` in an id pattern matches any run of characters. */
@@ -332,8 +366,16 @@ function coversNextLine(line: number, f: Finding, lines: LineIndex): boolean {
   return f.messageLine === line + 2 && /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(lines.lineText(line + 1));
 }
 
-function finish(filePath: string, source: string, findings: Finding[]): FileResult {
-  findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || String(a.ruleId).localeCompare(String(b.ruleId)));
+function finish(filePath: string, source: string, all: Finding[]): FileResult {
+  all.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || String(a.ruleId).localeCompare(String(b.ruleId)));
+  // A YAML anchor used by several messages is one text in the file: report each problem once.
+  const findings = all.filter((f, i) => {
+    for (let j = i - 1; j >= 0 && all[j].range[0] === f.range[0]; j--) {
+      const g = all[j];
+      if (g.range[1] === f.range[1] && g.ruleId === f.ruleId && g.message === f.message) return false;
+    }
+    return true;
+  });
   return {
     filePath,
     findings,
@@ -346,6 +388,7 @@ function finish(filePath: string, source: string, findings: Finding[]): FileResu
 }
 
 /** A result for a file that could not be linted at all. */
-export function fatalResult(filePath: string, message: string): FileResult {
-  return finish(filePath, '', [{ ruleId: null, severity: 'error', fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]);
+export function fatalResult(filePath: string, message: string, at = { line: 1, column: 1, offset: 0 }): FileResult {
+  const { line, column, offset } = at;
+  return finish(filePath, '', [{ ruleId: null, severity: 'error', fatal: true, message, line, column, endLine: line, endColumn: column, range: [offset, offset] }]);
 }

@@ -142,6 +142,17 @@ describe('msglint CLI', () => {
     expect(JSON.parse(stdout).map((r: { filePath: string }) => r.filePath)).toEqual(['content/a.txt']);
   });
 
+  it('--concurrency N lints on worker threads with the same report, in the same order', () => {
+    const serial = msglint(['--format', 'json', '--no-config', 'examples', '../shared/corpora/rasa-carbon-bot']);
+    const threaded = msglint(['--format', 'json', '--no-config', '--concurrency', '2', 'examples', '../shared/corpora/rasa-carbon-bot']);
+    expect(threaded.code).toBe(serial.code);
+    expect(threaded.stdout).toBe(serial.stdout);
+    expect(JSON.parse(threaded.stdout).length).toBeGreaterThan(5);
+    const bad = msglint(['--concurrency', 'lots', 'examples']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--concurrency expects auto, off or a number/);
+  });
+
   it('prints --version and --help', () => {
     expect(msglint(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(msglint(['--help']).stdout).toContain('Usage: msglint');

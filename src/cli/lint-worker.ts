@@ -1,0 +1,45 @@
+// A worker thread of a parallel run (src/cli/parallel.ts): lints the batches of files it is
+// sent with one Linter (so dictionaries and processors load once per thread) and posts each
+// file's result back. Errors are handled per file as in the single-threaded run.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ConfigError } from '../engine/config.js';
+import { fatalResult, Linter, type LintOptions } from '../engine/lint.js';
+import type { FileResult } from '../types.js';
+
+export type WorkerRequest = { type: 'batch'; files: { index: number; path: string; explicit: boolean }[] } | { type: 'stop' };
+
+export type WorkerReply =
+  | { type: 'result'; index: number; result: FileResult | undefined }
+  | { type: 'skip'; path: string; reason: string }
+  | { type: 'stderr'; text: string }
+  | { type: 'idle' };
+
+const port = parentPort!;
+const post = (reply: WorkerReply) => port.postMessage(reply);
+const options = workerData as Omit<LintOptions, 'onSkip'>;
+const linter = new Linter({ ...options, onSkip: (path, reason) => post({ type: 'skip', path, reason }) });
+
+function lintOne(path: string, explicit: boolean): FileResult | undefined {
+  try {
+    return linter.lintFile(path, explicit);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      post({ type: 'stderr', text: `msglint: ${error.message}\n` });
+      return fatalResult(path, `Configuration error: ${error.message}`);
+    }
+    // A bug must not stop the run: report it on this file and go on with the others.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    post({ type: 'stderr', text: `msglint: internal error while linting ${path}: ${detail}\n` });
+    return fatalResult(path, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'stop') {
+    port.close();
+    return;
+  }
+  for (const file of request.files) post({ type: 'result', index: file.index, result: lintOne(file.path, file.explicit) });
+  post({ type: 'idle' });
+});
+post({ type: 'idle' });
