@@ -78,7 +78,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       // Plain `en` (no region) accepts US and British spellings; `en-US` / `en-GB` pick one.
       const british = data.locale === 'en' ? loadSpeller('en-GB')?.speller : undefined;
       const speller = british
-        ? { correct: (w: string) => loaded.speller.correct(w) || british.correct(w), suggest: (w: string, n?: number) => loaded.speller.suggest(w, n) }
+        ? { correct: (w: string) => loaded.speller.correct(w) || british.correct(w), suggest: (w: string, n?: number, exhaustive?: boolean) => loaded.speller.suggest(w, n, exhaustive) }
         : loaded.speller;
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
@@ -100,7 +100,8 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
           actual,
           expected,
-          ...(options.autofix && expected.length === 1 ? { fix: expected[0] } : {}),
+          // A fix only when a full search also finds a single candidate.
+          ...(options.autofix && expected.length === 1 && speller.suggest(actual, 2, true).length === 1 ? { fix: expected[0] } : {}),
         });
       });
     };

@@ -15,7 +15,9 @@ interface LanguageData {
 interface Compiled {
   words: Map<string, string[]>;
   characters: Map<string, Record<string, number>>;
-  endings: [string, string, number][];
+  /** ending → [language, weight] pairs, looked up by each suffix of a word */
+  endings: Map<string, [string, number][]>;
+  longestEnding: number;
   languages: string[];
 }
 
@@ -28,8 +30,15 @@ function load() {
     for (const [language, list] of Object.entries(raw.stopwords)) {
       for (const word of new Set(list.map((w) => String(w).toLowerCase().replace(/’/g, "'")))) words.set(word, [...(words.get(word) ?? []), language]);
     }
-    const endings = Object.entries(raw.endings ?? {}).flatMap(([language, map]) => Object.entries(map).map(([end, w]) => [end, language, Number(w)] as [string, string, number]));
-    data = { words, characters: new Map(Object.entries(raw.characters)), endings, languages: Object.keys(raw.stopwords) };
+    const endings = new Map<string, [string, number][]>();
+    let longestEnding = 0;
+    for (const [language, map] of Object.entries(raw.endings ?? {})) {
+      for (const [end, w] of Object.entries(map)) {
+        endings.set(end, [...(endings.get(end) ?? []), [language, Number(w)]]);
+        longestEnding = Math.max(longestEnding, end.length);
+      }
+    }
+    data = { words, characters: new Map(Object.entries(raw.characters)), endings, longestEnding, languages: Object.keys(raw.stopwords) };
   }
   return data;
 }
@@ -41,7 +50,7 @@ export interface Detection {
 }
 
 export function detectLanguage(text: string): Detection | undefined {
-  const { words, characters, endings, languages } = load();
+  const { words, characters, endings, longestEnding, languages } = load();
   const scores = Object.fromEntries(languages.map((l) => [l, 0])) as Record<string, number>;
   for (const token of tokenize(text)) {
     const word = token.value.toLowerCase().replace(/’/g, "'");
@@ -49,7 +58,10 @@ export function detectLanguage(text: string): Detection | undefined {
     // A word shared by several languages ("a", "in", "se") counts for less.
     if (hits) for (const language of hits) scores[language] += 1 / hits.length;
     else if (token.kind === 'word' && word.length > 3) {
-      for (const [end, language, w] of endings) if (word.endsWith(end)) scores[language] += w;
+      for (let length = Math.min(longestEnding, word.length); length >= 1; length--) {
+        const hits = endings.get(word.slice(-length));
+        if (hits) for (const [language, w] of hits) scores[language] += w;
+      }
     }
   }
   for (const ch of text.toLowerCase()) {

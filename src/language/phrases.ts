@@ -25,6 +25,7 @@ export interface CompiledPhrase {
   source: string;
   label: string;
   nodes: Node[];
+  nfa: Nfa;
 }
 
 export interface PhraseMatch {
@@ -50,14 +51,31 @@ function firstsOf(alternatives: string[]): Firsts {
 }
 
 function alternative(spec: string): (token: Token) => boolean {
-  const options = spec.split('|').map((alt) => {
-    if (alt === '<num>') return (t: Token) => t.kind === 'number';
-    if (alt === '<any>') return (t: Token) => t.kind === 'word';
-    const prefix = alt.endsWith('*') && alt.length > 1;
-    const word = normalize(prefix ? alt.slice(0, -1) : alt);
-    return prefix ? (t: Token) => t.norm.startsWith(word) && t.kind !== 'symbol' : (t: Token) => t.norm === word;
-  });
-  return (token) => options.some((test) => test(token));
+  // Plain words are looked up in a Set (groups of 40–60 verbs or nouns are common).
+  const words = new Set<string>();
+  const others: ((t: Token) => boolean)[] = [];
+  for (const alt of spec.split('|')) {
+    if (alt === '<num>') others.push((t) => t.kind === 'number');
+    else if (alt === '<any>') others.push((t) => t.kind === 'word');
+    else if (alt.endsWith('*') && alt.length > 1) {
+      const prefix = normalize(alt.slice(0, -1));
+      others.push((t) => t.norm.startsWith(prefix) && t.kind !== 'symbol');
+    } else words.add(normalize(alt));
+  }
+  if (others.length === 0) return (token) => words.has(token.norm);
+  return (token) => words.has(token.norm) || others.some((test) => test(token));
+}
+
+/** Alternatives that are one plain token each become one token node (same matches, one test). */
+function mergeSingleTokens(alternatives: Node[][]): Node[][] {
+  const single = alternatives.filter((alt) => alt.length === 1 && alt[0].kind === 'token' && !alt[0].optional).map((alt) => alt[0] as Extract<Node, { kind: 'token' }>);
+  if (single.length < 2) return alternatives;
+  const rest = alternatives.filter((alt) => !(alt.length === 1 && alt[0].kind === 'token' && !alt[0].optional));
+  const firsts: Firsts = { words: single.flatMap((n) => n.firsts.words), prefixes: single.flatMap((n) => n.firsts.prefixes), anything: single.some((n) => n.firsts.anything) };
+  const words = new Set(single.filter((n) => n.firsts.prefixes.length === 0 && !n.firsts.anything && n.firsts.words.length > 0).flatMap((n) => n.firsts.words));
+  const others = single.filter((n) => !(n.firsts.prefixes.length === 0 && !n.firsts.anything && n.firsts.words.length > 0));
+  const test = others.length === 0 ? (t: Token) => words.has(t.norm) : (t: Token) => words.has(t.norm) || others.some((n) => n.test(t));
+  return [[{ kind: 'token', optional: false, firsts, test }], ...rest];
 }
 
 /** Splits on spaces outside brackets and parentheses. */
@@ -105,13 +123,13 @@ function compileNodes(source: string): Node[] {
       // A sub-phrase group: `(thank you|thanks)`, `[as per]`.
       const alternatives = topLevelAlternatives(inner).map((alt) => compileNodes(alt));
       if (alternatives.some((a) => a.length === 0)) throw new Error(`empty alternative in \`${source}\``);
-      nodes.push({ kind: 'group', optional, alternatives });
+      nodes.push({ kind: 'group', optional, alternatives: mergeSingleTokens(alternatives) });
     } else if (optional || grouped || /[*|]|^<(num|any)>$/.test(inner)) {
       const alternatives = inner.split('|');
       // An alternative that is several tokens (`it's` → `it` + `'s`) makes this a group.
       // (An elided article such as `d'` or `all'` stays one token, as in running text.)
       if (alternatives.some((alt) => !/[*'’]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
-        nodes.push({ kind: 'group', optional, alternatives: alternatives.map((alt) => compileNodes(alt)) });
+        nodes.push({ kind: 'group', optional, alternatives: mergeSingleTokens(alternatives.map((alt) => compileNodes(alt))) });
       } else {
         nodes.push({ kind: 'token', optional, test: alternative(inner), firsts: firstsOf(alternatives) });
       }
@@ -128,30 +146,86 @@ function compileNodes(source: string): Node[] {
 export function compilePhrase(source: string, label: string): CompiledPhrase {
   const nodes = compileNodes(source);
   if (nodes.length === 0 || nodes.every((n) => n.optional)) throw new Error(`empty phrase pattern \`${source}\``);
-  return { source, label, nodes };
+  return { source, label, nodes, nfa: buildNfa(nodes) };
 }
 
-/**
- * Longest end index of a match of `nodes[n..]` starting at token `t`, then `rest`; -1 if none.
- * Backtracking over optional tokens and group alternatives (patterns are short).
- */
-function matchNodes(nodes: Node[], n: number, tokens: Token[], t: number, rest: (t: number) => number): number {
-  if (n === nodes.length) return rest(t);
-  const node = nodes[n];
-  let best = -1;
-  if (node.kind === 'token') {
-    if (t < tokens.length && node.test(tokens[t])) best = matchNodes(nodes, n + 1, tokens, t + 1, rest);
-  } else {
-    for (const alt of node.alternatives) {
-      best = Math.max(best, matchNodes(alt, 0, tokens, t, (after) => matchNodes(nodes, n + 1, tokens, after, rest)));
+// Matching runs a small NFA (Thompson construction) over the tokens: the cost is tokens ×
+// states, where backtracking through optional words and groups of 60 alternatives was
+// exponential in the number of optional parts.
+interface Nfa {
+  /** per state: the token test leaving it (and the state it leads to), or epsilon moves */
+  tests: (((token: Token) => boolean) | undefined)[];
+  to: number[];
+  eps: number[][];
+  accept: number;
+}
+
+function buildNfa(nodes: Node[]): Nfa {
+  const nfa: Nfa = { tests: [], to: [], eps: [], accept: 0 };
+  const state = () => {
+    nfa.tests.push(undefined);
+    nfa.to.push(-1);
+    nfa.eps.push([]);
+    return nfa.tests.length - 1;
+  };
+  const sequence = (list: Node[], from: number): number => {
+    let at = from;
+    for (const node of list) {
+      const end = state();
+      if (node.kind === 'token') {
+        const move = state();
+        nfa.eps[at].push(move);
+        nfa.tests[move] = node.test;
+        nfa.to[move] = end;
+      } else {
+        for (const alt of node.alternatives) {
+          const start = state();
+          nfa.eps[at].push(start);
+          nfa.eps[sequence(alt, start)].push(end);
+        }
+      }
+      if (node.optional) nfa.eps[at].push(end);
+      at = end;
     }
-  }
-  if (node.optional) best = Math.max(best, matchNodes(nodes, n + 1, tokens, t, rest));
-  return best;
+    return at;
+  };
+  nfa.accept = sequence(nodes, state());
+  return nfa;
 }
 
+/** Adds `s` and every state reachable from it by epsilon moves to `into` (deduplicated by `seen`). */
+function closure(nfa: Nfa, s: number, into: number[], seen: Uint32Array, stamp: number): void {
+  if (seen[s] === stamp) return;
+  seen[s] = stamp;
+  into.push(s);
+  for (const next of nfa.eps[s]) closure(nfa, next, into, seen, stamp);
+}
+
+let seenStates = new Uint32Array(256);
+let stampCounter = 0;
+
+/** One past the last token of the longest match starting at token `from`; -1 if none. */
 function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number {
-  return matchNodes(phrase.nodes, 0, tokens, from, (t) => t);
+  const { nfa } = phrase;
+  if (seenStates.length < nfa.tests.length) seenStates = new Uint32Array(nfa.tests.length * 2);
+  if (stampCounter > 0xfff00000) {
+    seenStates.fill(0); // stamps wrap around after ~4 billion steps
+    stampCounter = 0;
+  }
+  let current: number[] = [];
+  closure(nfa, 0, current, seenStates, ++stampCounter);
+  let best = -1;
+  for (let t = from; t < tokens.length && current.length > 0; t++) {
+    const next: number[] = [];
+    const stamp = ++stampCounter;
+    for (const s of current) {
+      const test = nfa.tests[s];
+      if (test !== undefined && test(tokens[t])) closure(nfa, nfa.to[s], next, seenStates, stamp);
+    }
+    if (seenStates[nfa.accept] === stamp) best = t + 1;
+    current = next;
+  }
+  return best;
 }
 
 /**
@@ -182,6 +256,57 @@ function addTo(map: Map<string, CompiledPhrase[]>, key: string, phrase: Compiled
   else if (list[list.length - 1] !== phrase) list.push(phrase);
 }
 
+// ── One pass per token list for every set ───────────────────────────────────────────────
+// A message is matched against ~20 sets (one per lexicon label). Looking every token up in
+// every set's own index was the largest single cost of a run (millions of lookups in big
+// hash maps), so the sets also register their first words and prefixes in one shared index:
+// one pass over the tokens finds, for every set, where one of its phrases can start.
+const registry: PhraseSet[] = [];
+const sharedWords = new Map<string, number[]>();
+/** prefix entries keyed by their first (up to) 3 characters */
+const sharedPrefixes = new Map<string, { prefix: string; set: number }[]>();
+const startsMemo = new WeakMap<Token[], { sets: number; starts: number[][] }>();
+const PREFIX_KEY = 3;
+
+function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>): number {
+  const id = registry.push(set) - 1;
+  for (const word of new Set(words)) {
+    const list = sharedWords.get(word);
+    if (list) list.push(id);
+    else sharedWords.set(word, [id]);
+  }
+  for (const prefix of new Set(prefixes)) {
+    const key = prefix.slice(0, PREFIX_KEY);
+    const list = sharedPrefixes.get(key);
+    if (list) list.push({ prefix, set: id });
+    else sharedPrefixes.set(key, [{ prefix, set: id }]);
+  }
+  return id;
+}
+
+/** Per registered set, the token positions where one of its phrases can start (ascending). */
+function startsByset(tokens: Token[]): { sets: number; starts: number[][] } {
+  let memo = startsMemo.get(tokens);
+  if (memo && memo.sets === registry.length) return memo;
+  const starts: number[][] = registry.map(() => []);
+  const add = (set: number, t: number) => {
+    const list = starts[set];
+    if (list[list.length - 1] !== t) list.push(t);
+  };
+  for (let t = 0; t < tokens.length; t++) {
+    const norm = tokens[t].norm;
+    const sets = sharedWords.get(norm);
+    if (sets) for (const set of sets) add(set, t);
+    for (let length = Math.min(PREFIX_KEY, norm.length); length >= 1; length--) {
+      const entries = sharedPrefixes.get(length === norm.length ? norm : norm.slice(0, length));
+      if (entries) for (const entry of entries) if (norm.startsWith(entry.prefix)) add(entry.set, t);
+    }
+  }
+  memo = { sets: registry.length, starts };
+  startsMemo.set(tokens, memo);
+  return memo;
+}
+
 export class PhraseSet {
   // Phrases indexed by the words (and word prefixes) they can start with, so that a scan
   // tries only candidates at each token; `anywhere` holds those that can start with any word.
@@ -194,6 +319,8 @@ export class PhraseSet {
   private readonly exceptionSet: PhraseSet | undefined;
   /** candidates per normalised word: most words have none, and a run sees the same words often */
   private readonly candidateCache = new Map<string, CompiledPhrase[]>();
+  /** index in the shared first-word registry */
+  private readonly id: number;
 
   constructor(
     readonly phrases: CompiledPhrase[],
@@ -216,6 +343,7 @@ export class PhraseSet {
       }
     });
     this.exceptionSet = exceptions.length > 0 ? new PhraseSet(exceptions) : undefined;
+    this.id = register(this, this.byWord.keys(), this.byPrefix.keys());
   }
 
   /** The phrases that can start at a token with this normalised form, in rank order. */
@@ -252,25 +380,33 @@ export class PhraseSet {
 
   private scan(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
+    // Sets with phrases that can start anywhere (`<num> % off`) try every position.
+    const positions = this.anywhere.length > 0 ? undefined : startsByset(tokens).starts[this.id];
+    const count = positions ? positions.length : tokens.length;
     let t = 0;
-    while (t < tokens.length) {
+    for (let i = 0; i < count; i++) {
+      const at = positions ? positions[i] : i;
+      if (at < t) continue; // inside the previous match
       let best: PhraseMatch | undefined;
-      const norm = tokens[t].norm;
-      let candidates = this.candidateCache.get(norm);
-      if (candidates === undefined) {
-        candidates = this.candidates(norm);
-        if (this.candidateCache.size >= 20_000) this.candidateCache.clear(); // bounded on huge inputs
-        this.candidateCache.set(norm, candidates);
-      }
-      for (const phrase of candidates) {
-        const end = matchAt(phrase, tokens, t);
-        if (end > t && (!best || end > best.to)) best = { start: tokens[t].start, end: tokens[end - 1].end, from: t, to: end, phrase };
+      for (const phrase of this.candidatesAt(tokens[at].norm)) {
+        const end = matchAt(phrase, tokens, at);
+        if (end > at && (!best || end > best.to)) best = { start: tokens[at].start, end: tokens[end - 1].end, from: at, to: end, phrase };
       }
       if (best) {
         out.push(best);
         t = best.to;
-      } else t++;
+      }
     }
     return out;
+  }
+
+  private candidatesAt(norm: string): CompiledPhrase[] {
+    let candidates = this.candidateCache.get(norm);
+    if (candidates === undefined) {
+      candidates = this.candidates(norm);
+      if (this.candidateCache.size >= 20_000) this.candidateCache.clear(); // bounded on huge inputs
+      this.candidateCache.set(norm, candidates);
+    }
+    return candidates;
   }
 }

@@ -19,8 +19,12 @@ import { decodeTrieV3, type WordGraph, WordListChecker } from './wordlist.js';
 export interface Speller {
   /** true when the word is spelled correctly (case handling as Hunspell) */
   correct(word: string): boolean;
-  /** up to `max` suggestions, best first; [] when none */
-  suggest(word: string, max?: number): string[];
+  /**
+   * Up to `max` suggestions, best first; [] when none. The slower n-gram search runs only when
+   * the edit search finds nothing good, unless `exhaustive` (used before an automatic fix, which
+   * needs to know that there is exactly one candidate).
+   */
+  suggest(word: string, max?: number, exhaustive?: boolean): string[];
   /** add words at run time (project dictionary from config); case-insensitive when given lowercase */
   add(word: string): void;
 }
@@ -293,9 +297,9 @@ class HunspellSpeller implements Speller {
     return r;
   }
 
-  suggest(word: string, max = 5): string[] {
+  suggest(word: string, max = 5, exhaustive = false): string[] {
     if (this.suggester === null) this.suggester = new Suggester(this.checker, this.lang);
-    return this.suggester.suggest(word, max);
+    return this.suggester.suggest(word, max, exhaustive);
   }
 
   add(word: string): void {
