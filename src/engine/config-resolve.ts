@@ -78,14 +78,22 @@ export class ConfigResolver {
 
   /** Settings for a file, from the `.lintrc` cascade. */
   forFile(filePath: string): Config {
-    const chain = this.chain(dirname(resolve(filePath)));
+    const dir = dirname(resolve(filePath));
+    // Without `overrides` the settings depend on the folder only: computed once per folder
+    // (a run over 5,000 files in 50 folders merged the cascade 5,000 times).
+    const cached = this.byFolder.get(dir);
+    if (cached) return cached;
+    const chain = this.chain(dir);
     if (chain.length === 0) return emptyConfig();
     const root = dirname(chain[0].filePath);
     const scope = { dirs: [root], label: `the project (${root}, the folder of the root config)` };
     let config = emptyConfig();
     for (const file of chain) config = this.apply(config, file, filePath, scope);
+    if (chain.every((file) => file.overrides.length === 0)) this.byFolder.set(dir, config);
     return config;
   }
+
+  private readonly byFolder = new Map<string, Config>();
 
   /** Settings for a file from one explicit config file (`--config`). */
   forFileWith(configPath: string, filePath: string): Config {

@@ -187,7 +187,19 @@ export class Linter {
     return undefined;
   }
 
+  /** per config object (configs are cached per folder): rules and options resolve once */
+  private readonly activeByConfig = new WeakMap<Config, ActiveRule[]>();
+
   private activeRules(config: Config): ActiveRule[] {
+    let active = this.activeByConfig.get(config);
+    if (!active) {
+      active = this.resolveActiveRules(config);
+      this.activeByConfig.set(config, active);
+    }
+    return active;
+  }
+
+  private resolveActiveRules(config: Config): ActiveRule[] {
     const out: ActiveRule[] = [];
     const custom = Object.entries(config.customRules ?? {}).map(([id, spec]) => customRule(id, spec));
     for (const rule of [...rules, ...custom]) {

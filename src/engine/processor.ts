@@ -34,7 +34,25 @@ function attacher(active: ActiveRule) {
   };
 }
 
+// The same `active` list serves every message of a file (and of a folder): look it up by
+// identity before building the string key.
+const byActive = new WeakMap<ActiveRule[], Map<string, Processor<Root, Root, Root>>>();
+
 export function processorFor(language: string, locale: string, active: ActiveRule[]): Processor<Root, Root, Root> {
+  let perLocale = byActive.get(active);
+  if (!perLocale) {
+    perLocale = new Map();
+    byActive.set(active, perLocale);
+  }
+  let processor = perLocale.get(locale);
+  if (!processor) {
+    processor = processorByKey(language, locale, active);
+    perLocale.set(locale, processor);
+  }
+  return processor;
+}
+
+function processorByKey(language: string, locale: string, active: ActiveRule[]): Processor<Root, Root, Root> {
   const key = `${locale}\u0000${active.map((a) => `${a.rule.meta.id}:${JSON.stringify(a.options)}`).join('|')}`;
   let processor = processors.get(key);
   if (!processor) {

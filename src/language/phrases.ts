@@ -158,10 +158,14 @@ interface Nfa {
   to: number[];
   eps: number[][];
   accept: number;
+  /** per state: the states with a token test reachable by epsilon moves (precomputed) */
+  closureOf: number[][];
+  /** per state: can it reach `accept` by epsilon moves? */
+  accepting: boolean[];
 }
 
 function buildNfa(nodes: Node[]): Nfa {
-  const nfa: Nfa = { tests: [], to: [], eps: [], accept: 0 };
+  const nfa: Nfa = { tests: [], to: [], eps: [], accept: 0, closureOf: [], accepting: [] };
   const state = () => {
     nfa.tests.push(undefined);
     nfa.to.push(-1);
@@ -190,15 +194,21 @@ function buildNfa(nodes: Node[]): Nfa {
     return at;
   };
   nfa.accept = sequence(nodes, state());
+  // Epsilon closures are fixed: compute them once, keeping only the states that test a token
+  // (the only ones a step needs) and whether the accepting state is among them.
+  for (let s = 0; s < nfa.tests.length; s++) {
+    const seen = new Set<number>();
+    const stack = [s];
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...nfa.eps[at]);
+    }
+    nfa.closureOf.push([...seen].filter((x) => nfa.tests[x] !== undefined).sort((a, b) => a - b));
+    nfa.accepting.push(seen.has(nfa.accept));
+  }
   return nfa;
-}
-
-/** Adds `s` and every state reachable from it by epsilon moves to `into` (deduplicated by `seen`). */
-function closure(nfa: Nfa, s: number, into: number[], seen: Uint32Array, stamp: number): void {
-  if (seen[s] === stamp) return;
-  seen[s] = stamp;
-  into.push(s);
-  for (const next of nfa.eps[s]) closure(nfa, next, into, seen, stamp);
 }
 
 let seenStates = new Uint32Array(256);
@@ -212,17 +222,25 @@ function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number 
     seenStates.fill(0); // stamps wrap around after ~4 billion steps
     stampCounter = 0;
   }
-  let current: number[] = [];
-  closure(nfa, 0, current, seenStates, ++stampCounter);
+  let current = nfa.closureOf[0];
   let best = -1;
   for (let t = from; t < tokens.length && current.length > 0; t++) {
     const next: number[] = [];
     const stamp = ++stampCounter;
+    let accepted = false;
+    const token = tokens[t];
     for (const s of current) {
-      const test = nfa.tests[s];
-      if (test !== undefined && test(tokens[t])) closure(nfa, nfa.to[s], next, seenStates, stamp);
+      if (!nfa.tests[s]!(token)) continue;
+      const to = nfa.to[s];
+      if (nfa.accepting[to]) accepted = true;
+      for (const c of nfa.closureOf[to]) {
+        if (seenStates[c] !== stamp) {
+          seenStates[c] = stamp;
+          next.push(c);
+        }
+      }
     }
-    if (seenStates[nfa.accept] === stamp) best = t + 1;
+    if (accepted) best = t + 1;
     current = next;
   }
   return best;
