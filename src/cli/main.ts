@@ -8,6 +8,7 @@ import type { FileResult } from '../types.js';
 import type { ResultCache } from '../engine/cache.js';
 import type { Linter, LintOptions } from '../engine/lint.js';
 import { threadsFor } from './parallel.js';
+import { BIG_RUN_FILES, growHeapSlowly } from '../engine/heap.js';
 import { decode, FileTooLargeError, readBytes } from '../engine/decode.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -139,6 +140,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const { IgnoreRules } = await import('../engine/ignore.js');
     const ignore = new IgnoreRules({ cwd: io.cwd, ignorePath: options.ignorePath, patterns: options.ignorePatterns, enabled: options.ignore });
     const targets = await discover(options.patterns, io.cwd);
+    if (targets.length >= BIG_RUN_FILES) growHeapSlowly();
     const { fixFile } = await import('../engine/fix.js');
     const cache = options.cache && !options.fix && !options.fixDryRun ? (await import('../engine/cache.js')).ResultCache.at(io.cwd, options.cacheLocation) : undefined;
     const { unifiedDiff } = await import('../engine/diff.js');

@@ -17,6 +17,7 @@ import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError, readByte
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
+import { BIG_FILE_BYTES, growHeapSlowly } from './heap.js';
 import { resolveOptions, type MessageData } from './rule.js';
 import { ruleDocUrl } from './docs-url.js';
 import { customRule } from './custom-rules.js';
@@ -87,6 +88,7 @@ export class Linter {
   /** Lints bytes (a file's, or standard input) decoded and size-limited exactly as a file is. */
   lintBytes(bytes: Uint8Array, filePath: string, explicit = true): FileResult | undefined {
     if (this.maxFileSize > 0 && bytes.length > this.maxFileSize) return this.tooLarge(filePath, new FileTooLargeError(bytes.length, this.maxFileSize), explicit);
+    if (bytes.length >= BIG_FILE_BYTES) growHeapSlowly();
     let text: string;
     try {
       text = decode(bytes).text;
@@ -149,6 +151,7 @@ export class Linter {
       messages = extraction.messages;
       directives = extraction.directives ?? [];
       if (/\.json$/i.test(filePath)) directives.push(...jsonFieldDirectives(input.document().contents));
+      input.release?.();
       for (const error of extraction.errors ?? []) {
         findings.push(positioned({ ruleId: null, severity: 'error', fatal: true, message: error.message }, [error.offset, error.offset], lines));
       }

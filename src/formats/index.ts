@@ -34,6 +34,9 @@ export function makeInput(filePath: string, text: string): FormatInput {
       }
       return doc;
     },
+    release() {
+      doc = undefined;
+    },
   };
 }
 

@@ -224,6 +224,12 @@ export class HunspellChecker {
   private ruleFirstChars: Set<string> | null = null;
   /** when set, compounds of NOSUGGEST words are refused (suggestion mode) */
   private suggestMode = false;
+  /** suggestions first try candidates without compounding (see Suggester.suggest) */
+  private skipCompounds = false;
+  /** does this dictionary form compounds at all? */
+  get compounds(): boolean {
+    return this.hasCompound || this.aff.compoundRules.length > 0;
+  }
   /** the last checkForSuggest() accepted the word as a compound only */
   lastCompound = false;
 
@@ -477,22 +483,23 @@ export class HunspellChecker {
       }
       return he;
     }
-    if (this.hasCompound) {
+    if (this.hasCompound && !this.skipCompounds) {
       he = this.compoundCheck(word, 0, 100);
       if (he >= 0) {
         this.lastCompound = true;
         return he;
       }
     }
-    if (aff.compoundRules.length) he = this.compoundRuleCheck(word);
+    if (aff.compoundRules.length && !this.skipCompounds) he = this.compoundRuleCheck(word);
     if (he >= 0) this.lastCompound = true;
     return he;
   }
 
   /** Simple check used by the suggester: is `word` (as written) a valid word form? */
-  checkForSuggest(word: string): number {
+  checkForSuggest(word: string, compounds = true): number {
     const info: Info = { forbidden: false, initcap: false };
     this.suggestMode = true;
+    this.skipCompounds = !compounds;
     this.lastCompound = false;
     try {
       const rv = this.checkword(word, info);
@@ -501,6 +508,7 @@ export class HunspellChecker {
       return rv;
     } finally {
       this.suggestMode = false;
+      this.skipCompounds = false;
     }
   }
 

@@ -93,14 +93,14 @@ export class Suggester {
     const ct = capType(word);
     const base = ct === Cap.No || ct === Cap.Init || ct === Cap.All ? lowerCase(word) : word;
     const results = new Map<string, number>(); // suggestion (dictionary case) -> bonus
-    const tried = new Set<string>();
-    tried.add(base);
+    let tried = new Set<string>();
     const alphabet = ct === Cap.Huh || ct === Cap.HuhInit ? this.tryCharsAll : this.tryChars;
 
     const accept = (w: string, bonus: number) => {
       const prev = results.get(w);
       if (prev === undefined || bonus < prev) results.set(w, bonus);
     };
+    let compounds = true;
     const test = (cand: string, bonus = 0): void => {
       if (!cand || tried.has(cand)) return;
       tried.add(cand);
@@ -110,30 +110,42 @@ export class Suggester {
         return;
       }
       // words valid only as compounds (German Verb+ideen) are less likely than listed ones
-      if (c.checkForSuggest(cand) >= 0) accept(cand, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+      if (c.checkForSuggest(cand, compounds) >= 0) accept(cand, bonus + (c.lastCompound ? COMPOUND_COST : 0));
       else if (this.capitalisedNouns && ct !== Cap.Huh && ct !== Cap.HuhInit) {
         const ic = initCap(cand);
-        if (ic !== cand && c.checkForSuggest(ic) >= 0) accept(ic, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+        if (ic !== cand && c.checkForSuggest(ic, compounds) >= 0) accept(ic, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+      }
+    };
+    const generate = () => {
+      tried = new Set([base]);
+      // case variants: the word itself with other capitalisation
+      test(initCap(base));
+      if (ct === Cap.Huh || ct === Cap.HuhInit) test(lowerCase(word));
+      test(base.toUpperCase());
+      // REP table
+      for (const [from, to] of this.rep) this.applyRep(base, from, to, test);
+      // MAP (accents)
+      this.mapVariants(base, test);
+      this.edits1(base, alphabet, test);
+      // two words
+      for (let i = 1; i < base.length; i++) {
+        const l = base.slice(0, i);
+        const r = base.slice(i);
+        if (l.endsWith('-') || r.startsWith('-') || l.endsWith("'")) continue;
+        test(l + ' ' + r);
       }
     };
 
-    // case variants: the word itself with other capitalisation
-    test(initCap(base));
-    if (ct === Cap.Huh || ct === Cap.HuhInit) test(lowerCase(word));
-    test(base.toUpperCase());
-
-    // REP table
-    for (const [from, to] of this.rep) this.applyRep(base, from, to, test);
-    // MAP (accents)
-    this.mapVariants(base, test);
-    this.edits1(base, alphabet, test);
-    // two words
-    for (let i = 1; i < base.length; i++) {
-      const l = base.slice(0, i);
-      const r = base.slice(i);
-      if (l.endsWith('-') || r.startsWith('-') || l.endsWith("'")) continue;
-      test(l + ' ' + r);
+    // Compound analysis of every candidate is most of the cost in German (~3 ms a word):
+    // candidates are first checked as listed words only, and as compounds only when that
+    // finds nothing good (the quality sets: same top-1 and "among the suggestions" rates).
+    if (c.compounds) {
+      compounds = false;
+      generate();
+      const plain = this.rank(base, word, results);
+      compounds = exhaustive || plain.length === 0 || plain[0].cost > 0.8;
     }
+    if (compounds) generate();
 
     let ranked = this.rank(base, word, results);
     // The n-gram search (the slowest part) only when edits found nothing good: on the quality
