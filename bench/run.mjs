@@ -79,7 +79,8 @@ function takeSnapshot() {
   const dir = join(OUT, 'snapshot');
   rmSync(dir, { recursive: true, force: true });
   for (const p of ['bin', 'dist', join('rules', 'data'), 'schema', 'package.json']) {
-    if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    // Timestamps kept: bin/msglint.js runs the bundle only when it is newer than the modules.
+    if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dir, p), { recursive: true, preserveTimestamps: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
