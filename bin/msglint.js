@@ -5,7 +5,7 @@
 // and parsing/compiling the code it runs. Falls back to the plain modules when the bundle is
 // missing or older than them (dist/ rebuilt by `tsc` alone).
 // MSGLINT_CODE_CACHE=off disables the cache (the bundle is still used).
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,6 +57,10 @@ function loadBundle(bundleTime) {
       const temp = join(dirname(cacheFile), `.${basename(cacheFile)}.${process.pid}.tmp`);
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
+      // Caches of earlier builds are never read again.
+      for (const name of readdirSync(dirname(cacheFile))) {
+        if (/^code-.*\.bin$/.test(name) && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
+      }
     } catch {
       // A read-only install: run without a cache.
     }

@@ -1,8 +1,18 @@
 // Compiles rules/data/**/*.yml into dist/data-bundle.json (see src/language/data-files.ts).
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+
+/** FNV-1a, as contentHash() in src/language/data-files.ts. */
+function contentHash(bytes) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'rules', 'data');
@@ -13,8 +23,8 @@ const walk = (dir) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path);
     else if (/\.ya?ml$/.test(entry.name)) {
-      const stat = statSync(path);
-      bundle[relative(dataDir, path).split('\\').join('/')] = { size: stat.size, mtimeMs: stat.mtimeMs, data: parse(readFileSync(path, 'utf8'), { schema: 'core' }) };
+      const bytes = readFileSync(path);
+      bundle[relative(dataDir, path).split('\\').join('/')] = { size: bytes.length, hash: contentHash(bytes), data: parse(bytes.toString('utf8'), { schema: 'core' }) };
     }
   }
 };

@@ -66,6 +66,13 @@ describe('the launcher', () => {
     const cached = readFileSync(cacheFiles(dir)[0]);
     expect(run(dir, ['a.txt'])).toMatchObject({ code: 3, stdout: 'bundle imported a.txt\n', stderr: '' });
     expect(readFileSync(cacheFiles(dir)[0]).equals(cached)).toBe(true); // accepted, not rewritten
+    // A new build (a newer bundle) gets a new cache; the old one is removed.
+    const [oldCache] = cacheFiles(dir);
+    const bundle = join(dir, 'dist', 'src', 'cli', 'msglint.cjs');
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
+    run(dir, ['a.txt']);
+    expect(cacheFiles(dir)).toHaveLength(1);
+    expect(cacheFiles(dir)[0]).not.toBe(oldCache);
   });
 
   it('rewrites a corrupt cache and still runs', () => {
