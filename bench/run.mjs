@@ -557,7 +557,43 @@ function stageOf(stack) {
   return 'other';
 }
 
+/**
+ * The CLI runs as one esbuild bundle (dist/src/cli/msglint.cjs): map a bundle line back to the
+ * module it came from, using the `// dist/…` and `// node_modules/…` comments esbuild writes
+ * before each module, so that profiles are still attributed to rules, packages and stages.
+ */
+const bundleSections = new Map();
+function unbundledUrl(url, line) {
+  if (!url || !/\/dist\/src\/cli\/msglint\.cjs$/.test(url)) return url;
+  let sections = bundleSections.get(url);
+  if (!sections) {
+    sections = [];
+    try {
+      const text = readFileSync(url.replace(/^file:\/\//, ''), 'utf8').split('\n');
+      text.forEach((l, i) => {
+        const m = /^\/\/ ((?:dist|node_modules)\/\S+)/.exec(l);
+        if (m) sections.push([i, m[1]]);
+      });
+    } catch {
+      // not readable: keep the bundle's own url
+    }
+    bundleSections.set(url, sections);
+  }
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid][0] <= line) {
+      found = sections[mid][1];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found ? url.replace(/dist\/src\/cli\/msglint\.cjs$/, found) : url;
+}
+
 export function analyseProfile(profile) {
+  for (const n of profile.nodes) n.callFrame = { ...n.callFrame, url: unbundledUrl(n.callFrame.url, n.callFrame.lineNumber) };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
