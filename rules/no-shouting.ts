@@ -20,11 +20,13 @@ const PUNCTUATION_RUN = /[!?¡¿‼⁉⁈⁇]+/gu;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 const TEXT_SYMBOLS = new Set(['©', '®', '™', '‼', '⁉', '↔', '↕', '▪', '▫', '◻', '◼', '☑', '✔', '✖', '➡', '⬅', '⬆', '⬇']);
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Created on first use: building a Segmenter costs ~5 ms, and most runs never need one.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Emoji as grapheme clusters (a ZWJ family or a flag is one), with offsets. */
 function emoji(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment, index } of segmenter.segment(text)) {
     if (!EMOJI.test(segment)) continue;
     if (TEXT_SYMBOLS.has(segment)) continue; // `™` alone is text; `™️` (with U+FE0F) is an emoji
