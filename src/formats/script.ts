@@ -14,11 +14,12 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Channel, Component, FieldSpans, Message, MessageContext } from '../types.js';
 import { FormatError, type Directive, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childBoolean, childString, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan } from './structured.js';
+import { child, childBoolean, childString, choiceMessages, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan } from './structured.js';
 import { hashCommentDirectives, parseDirectiveComment } from './directives.js';
 import { readYaml } from './yaml-document.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { SourceMap, SourceMapBuilder } from '../engine/source-map.js';
+import { inlineSyntax } from './text.js';
 
 const CHANNELS = new Set(['messenger', 'instagram', 'whatsapp', 'generic']);
 
@@ -220,14 +221,7 @@ function structuredTurnMessages(
   else if (!isScalar(textNode) || typeof textNode.value !== 'string') {
     errors.push(new FormatError(`${label} has no \`text\` string`, nodeSpan(textNode ?? item)?.[0] ?? 0));
   }
-  const sub = (list: Node[], component: Component, name: string) =>
-    list.forEach((entry, i) => {
-      const titleNode = isMap(entry) ? child(entry, 'title') : entry;
-      const m = messageFromScalar(titleNode, src, { ...context, component, counts: undefined, kind: 'choice' }, `${id}.${name}[${i}]`);
-      if (m) out.push(m);
-    });
-  sub(quickReplies, 'quick_reply', 'quick_replies');
-  sub(buttons, 'button', 'buttons');
+  out.push(...choiceMessages(quickReplies, buttons, src, context, id));
   return out;
 }
 
@@ -409,24 +403,8 @@ function extractMarkdown(input: FormatInput, defaults: Partial<MessageContext>):
   return { messages, errors, directives };
 }
 
-// Inline Markdown of a turn: what to drop and what to keep as prose. Like `stripMarkdown` in
-// text.ts, but it stops at the turn's end, keeps placeholders whole (`{{first_name}}`), treats
-// `_` inside a word as a letter (CommonMark: no intraword `_` emphasis) and unescapes `\*`.
-const TURN_INLINE = new RegExp(
-  [
-    '(\\{\\{[^{}]*\\}\\}|\\$\\{[^{}]*\\})', // 1: placeholder: keep verbatim
-    '\\\\([!-/:-@[-`{-~])', // 2: backslash escape: keep the character
-    '<!--[\\s\\S]*?-->', // HTML comment (directives are collected separately)
-    '`+[^`]*`+', // code span: not prose
-    '!?\\[([^\\]]*)\\]\\([^)]*\\)', // 3: link or image: keep the label
-    '<(?:https?:|mailto:)[^>]*>', // autolink
-    '</?[A-Za-z][^>]*>', // HTML tag
-    '(?:\\*\\*|\\*|~~)(?=\\S)|(?<=\\S)(?:\\*\\*|\\*|~~)', // emphasis with * and ~
-    '(?<![\\p{L}\\p{N}_])(?:__|_)(?=\\S)|(?<=\\S)(?:__|_)(?![\\p{L}\\p{N}_])', // emphasis with _, not inside words
-  ].join('|'),
-  'gu',
-);
-
+// Inline Markdown of a turn: the scanner of text.ts (linear on any line) in its turn dialect,
+// which keeps placeholders whole, unescapes `\*` and has no intraword `_` emphasis.
 /** Removes Markdown syntax from a turn's body [start, end), keeping a source map. */
 export function stripTurn(src: string, start: number, end: number): { text: string; sourceMap: SourceMap } {
   const builder = new SourceMapBuilder();
@@ -452,22 +430,10 @@ export function stripTurn(src: string, start: number, end: number): { text: stri
       // Block prefixes: headings, quotes, list markers, task boxes.
       const prefix = /^\s*(?:>\s*)*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?/.exec(line)![0];
       let i = lineStart + prefix.length;
-      const body = src.slice(0, contentEnd);
-      TURN_INLINE.lastIndex = i;
-      let m: RegExpExecArray | null;
-      while ((m = TURN_INLINE.exec(body)) !== null) {
-        if (m[0].length === 0) {
-          TURN_INLINE.lastIndex++;
-          continue;
-        }
-        keep(i, m.index);
-        if (m[1] !== undefined) keep(m.index, m.index + m[0].length);
-        else if (m[2] !== undefined) keep(m.index + 1, m.index + 2);
-        else if (m[3] !== undefined) {
-          const labelStart = m.index + m[0].indexOf('[') + 1;
-          keep(labelStart, labelStart + m[3].length);
-        }
-        i = m.index + m[0].length;
+      for (const m of inlineSyntax(src, i, contentEnd, { turn: true })) {
+        keep(i, m.start);
+        if (m.label) keep(m.label[0], m.label[1]);
+        i = m.end;
       }
       keep(i, contentEnd);
     }

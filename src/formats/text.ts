@@ -86,12 +86,22 @@ export const markdownAdapter: FormatAdapter = {
 // edges, so `order_id` and `{{first_name}}` stay whole. Sticky: tried at one position only.
 const EMPHASIS = /(?:\*\*|\*|~~)(?=\S)|(?<=\S)(?:\*\*|\*|~~)|(?<![\p{L}\p{N}_{])__?(?=[^\s_])|(?<=[^\s_])__?(?![\p{L}\p{N}_}])/uy;
 
-const INLINE_START = new Set(['<', '`', '!', '[', '*', '~', '_']);
+// Conversation-script turns (script.ts) also keep placeholders whole (`{{first_name}}`,
+// `${name}`), unescape `\*`, and treat `_` inside a word as a letter (no intraword emphasis).
+const TURN_EMPHASIS = /(?:\*\*|\*|~~)(?=\S)|(?<=\S)(?:\*\*|\*|~~)|(?<![\p{L}\p{N}_])(?:__|_)(?=\S)|(?<=\S)(?:__|_)(?![\p{L}\p{N}_])/uy;
 
-interface InlineMatch {
+const INLINE_START = new Set(['<', '`', '!', '[', '*', '~', '_']);
+const TURN_START = new Set([...INLINE_START, '{', '$', '\\']);
+
+export interface InlineOptions {
+  /** the script-turn dialect (see TURN_EMPHASIS) */
+  turn?: boolean;
+}
+
+export interface InlineMatch {
   start: number;
   end: number;
-  /** link or image label, kept as prose */
+  /** what is kept as prose: a link or image label, a placeholder, an escaped character */
   label?: [number, number];
   comment?: boolean;
 }
@@ -104,7 +114,7 @@ interface InlineMatch {
  * that has no `]` or `>`, which is quadratic; here each closing delimiter is looked up once
  * (`next` remembers its last answer), so a line costs linear time.
  */
-function inlineSyntax(src: string, from: number, to: number): InlineMatch[] {
+export function inlineSyntax(src: string, from: number, to: number, options: InlineOptions = {}): InlineMatch[] {
   const line = src.slice(from, to);
   const body = src.slice(0, to); // what the emphasis lookarounds may see
   const memo = new Map<string, { from: number; at: number }>();
@@ -118,9 +128,10 @@ function inlineSyntax(src: string, from: number, to: number): InlineMatch[] {
     return result;
   };
   const out: InlineMatch[] = [];
+  const starts = options.turn ? TURN_START : INLINE_START;
   let p = from;
   while (p < to) {
-    const m = INLINE_START.has(src[p]) ? inlineAt(src, body, p, to, next) : undefined;
+    const m = starts.has(src[p]) ? inlineAt(src, body, p, to, next, options.turn === true) : undefined;
     if (m) {
       out.push(m);
       p = m.end;
@@ -129,8 +140,20 @@ function inlineSyntax(src: string, from: number, to: number): InlineMatch[] {
   return out;
 }
 
-function inlineAt(src: string, body: string, p: number, to: number, next: (needle: string, at: number) => number): InlineMatch | undefined {
+function inlineAt(src: string, body: string, p: number, to: number, next: (needle: string, at: number) => number, turn: boolean): InlineMatch | undefined {
   const ch = src[p];
+  if (turn) {
+    // `{{…}}` and `${…}` without braces inside: kept whole.
+    const inner = ch === '{' && src[p + 1] === '{' ? p + 2 : ch === '$' && src[p + 1] === '{' ? p + 2 : -1;
+    if (inner >= 0) {
+      const close = next('}', inner);
+      const brace = next('{', inner);
+      const closing = ch === '{' ? (src[close + 1] === '}' ? close + 2 : -1) : close + 1;
+      if (close >= 0 && (brace < 0 || brace > close) && closing > 0 && closing <= to) return { start: p, end: closing, label: [p, closing] };
+    }
+    // A backslash escape keeps the escaped punctuation character.
+    if (ch === '\\' && p + 1 < to && /[!-/:-@[-`{-~]/.test(src[p + 1])) return { start: p, end: p + 2, label: [p + 1, p + 2] };
+  }
   if (ch === '<' && src.startsWith('<!--', p)) {
     const close = next('-->', p + 4);
     if (close >= 0) return { start: p, end: close + 3, comment: true };
@@ -165,8 +188,9 @@ function inlineAt(src: string, body: string, p: number, to: number, next: (needl
     }
   }
   if (ch === '*' || ch === '~' || ch === '_') {
-    EMPHASIS.lastIndex = p;
-    const m = EMPHASIS.exec(body);
+    const emphasis = turn ? TURN_EMPHASIS : EMPHASIS;
+    emphasis.lastIndex = p;
+    const m = emphasis.exec(body);
     if (m) return { start: p, end: p + m[0].length };
   }
   return undefined;

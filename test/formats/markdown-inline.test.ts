@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceMap, SourceMapBuilder } from '../../src/engine/source-map.js';
 import { parseDirectiveComment } from '../../src/formats/directives.js';
-import { stripMarkdown } from '../../src/formats/text.js';
+import { inlineSyntax, stripMarkdown } from '../../src/formats/text.js';
 import type { Directive } from '../../src/formats/types.js';
 
 // The former implementation (the regex and the loop over one line), for comparison.
@@ -120,6 +120,94 @@ describe('Markdown inline syntax scanner', () => {
       stripMarkdown(small, 0, []);
       const t1 = performance.now();
       stripMarkdown(big, 0, []);
+      const t2 = performance.now();
+      expect(t2 - t1, unit).toBeLessThan(12 * (t1 - t0) + 200);
+    }
+  });
+});
+
+// Conversation-script turns (src/formats/script.ts stripTurn) used a second alternation regex,
+// quadratic in the same way; they now use the scanner's turn dialect. The former regex:
+const TURN_INLINE = new RegExp(
+  [
+    '(\\{\\{[^{}]*\\}\\}|\\$\\{[^{}]*\\})',
+    '\\\\([!-/:-@[-`{-~])',
+    '<!--[\\s\\S]*?-->',
+    '`+[^`]*`+',
+    '!?\\[([^\\]]*)\\]\\([^)]*\\)',
+    '<(?:https?:|mailto:)[^>]*>',
+    '</?[A-Za-z][^>]*>',
+    '(?:\\*\\*|\\*|~~)(?=\\S)|(?<=\\S)(?:\\*\\*|\\*|~~)',
+    '(?<![\\p{L}\\p{N}_])(?:__|_)(?=\\S)|(?<=\\S)(?:__|_)(?![\\p{L}\\p{N}_])',
+  ].join('|'),
+  'gu',
+);
+
+/** What the former loop kept of one line, as [from, to) ranges. */
+function referenceTurnLine(line: string): [number, number][] {
+  const kept: [number, number][] = [];
+  const keep = (from: number, to: number) => to > from && kept.push([from, to]);
+  let i = 0;
+  TURN_INLINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TURN_INLINE.exec(line)) !== null) {
+    if (m[0].length === 0) {
+      TURN_INLINE.lastIndex++;
+      continue;
+    }
+    keep(i, m.index);
+    if (m[1] !== undefined) keep(m.index, m.index + m[0].length);
+    else if (m[2] !== undefined) keep(m.index + 1, m.index + 2);
+    else if (m[3] !== undefined) {
+      const labelStart = m.index + m[0].indexOf('[') + 1;
+      keep(labelStart, labelStart + m[3].length);
+    }
+    i = m.index + m[0].length;
+  }
+  keep(i, line.length);
+  return kept;
+}
+
+function scannerTurnLine(line: string): [number, number][] {
+  const kept: [number, number][] = [];
+  const keep = (from: number, to: number) => to > from && kept.push([from, to]);
+  let i = 0;
+  for (const m of inlineSyntax(line, 0, line.length, { turn: true })) {
+    keep(i, m.start);
+    if (m.label) keep(m.label[0], m.label[1]);
+    i = m.end;
+  }
+  keep(i, line.length);
+  return kept;
+}
+
+describe('Markdown inline syntax scanner, script-turn dialect', () => {
+  const TURN_PIECES = [...PIECES.filter((p) => !p.includes('\n')), '{{', '}}', '${', '$', '\\', '\\*', '\\_', 'first_name', '{{first_name}}'];
+
+  it('keeps what the former turn regex kept', () => {
+    let s = 11;
+    const rnd = (n: number) => {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      return s % n;
+    };
+    const problems: string[] = [];
+    const lines = ['Hi {{first_name}}, your order_id is ${id} \\*not bold\\* [here](https://x.y) **now**', '{{a{b}} ${x ${y} {{ }} \\'];
+    for (let t = 0; t < 4000; t++) lines.push(Array.from({ length: 1 + rnd(14) }, () => TURN_PIECES[rnd(TURN_PIECES.length)]).join(''));
+    for (const line of lines) {
+      const want = JSON.stringify(referenceTurnLine(line));
+      const got = JSON.stringify(scannerTurnLine(line));
+      if (got !== want) problems.push(`${JSON.stringify(line)}: ${got} vs ${want}`);
+      if (problems.length > 5) break;
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('is linear on a turn line of many `[` or `{{`', () => {
+    for (const unit of ['[', '{{', '${', '<a']) {
+      const t0 = performance.now();
+      scannerTurnLine(unit.repeat(20_000));
+      const t1 = performance.now();
+      scannerTurnLine(unit.repeat(160_000));
       const t2 = performance.now();
       expect(t2 - t1, unit).toBeLessThan(12 * (t1 - t0) + 200);
     }
