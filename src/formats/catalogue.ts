@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childBoolean, childString, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan, writtenChild } from './structured.js';
+import { child, childBoolean, childString, choiceMessages, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan, writtenChild } from './structured.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { hashCommentDirectives } from './directives.js';
 
@@ -83,13 +83,6 @@ function itemMessages(item: Node, index: number, src: string, defaults: Partial<
   const main = messageFromScalar(textNode, src, context, id);
   if (main) out.push(main);
   else errors.push(new FormatError(`messages[${index}] has no \`text\` string`, nodeSpan(writtenChild(item, 'text') ?? item)?.[0] ?? 0));
-  const sub = (list: Node[], component: Component, name: string) =>
-    list.forEach((entry, i) => {
-      const titleNode = isMap(entry) ? child(entry, 'title') : entry;
-      const m = messageFromScalar(titleNode, src, { ...context, component, counts: undefined, kind: 'choice' }, `${id}.${name}[${i}]`);
-      if (m) out.push(m);
-    });
-  sub(quickReplies, 'quick_reply', 'quick_replies');
-  sub(buttons, 'button', 'buttons');
+  out.push(...choiceMessages(quickReplies, buttons, src, context, id));
   return out;
 }

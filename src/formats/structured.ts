@@ -1,7 +1,7 @@
 // Helpers shared by the adapters of JSON/YAML-based formats: read nodes with their ranges,
 // turn string scalars into Messages with exact source maps.
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { Message, MessageContext } from '../types.js';
+import type { Component, Message, MessageContext } from '../types.js';
 import { decodeScalar, type DecodedScalar } from './yaml-scalar.js';
 import { deref } from './yaml-document.js';
 
@@ -61,6 +61,23 @@ export function pairs(node: unknown): Pair[] {
   const last = new Map<string, Pair>();
   for (const pair of list) if (isScalar(pair.key)) last.set(String(pair.key.value), pair);
   return list.filter((pair) => !isScalar(pair.key) || last.get(String(pair.key.value)) === pair);
+}
+
+/**
+ * The quick replies and buttons of a catalogue-style item (`- Yes` or `- title: Yes`), each a
+ * `choice` message with its own component and an id under the item's (`id.quick_replies[0]`).
+ */
+export function choiceMessages(quickReplies: Node[], buttons: Node[], src: string, context: MessageContext, id: string): Message[] {
+  const out: Message[] = [];
+  const add = (list: Node[], component: Component, name: string) =>
+    list.forEach((entry, i) => {
+      const titleNode = isMap(entry) ? child(entry, 'title') : entry;
+      const m = messageFromScalar(titleNode, src, { ...context, component, counts: undefined, kind: 'choice' }, `${id}.${name}[${i}]`);
+      if (m) out.push(m);
+    });
+  add(quickReplies, 'quick_reply', 'quick_replies');
+  add(buttons, 'button', 'buttons');
+  return out;
 }
 
 /** Makes a Message from a string scalar node, or undefined when it is not a non-empty string. */
