@@ -2,8 +2,8 @@
 // sent with one Linter (so dictionaries and processors load once per thread) and posts each
 // file's result back. Errors are handled per file as in the single-threaded run.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ConfigError } from '../engine/config.js';
-import { fatalResult, Linter, type LintOptions } from '../engine/lint.js';
+import { Linter, type LintOptions } from '../engine/lint.js';
+import { failedResult } from './file-error.js';
 import type { FileResult } from '../types.js';
 
 export type WorkerRequest = { type: 'batch'; files: { index: number; path: string; explicit: boolean }[] } | { type: 'stop' };
@@ -23,14 +23,7 @@ function lintOne(path: string, explicit: boolean): FileResult | undefined {
   try {
     return linter.lintFile(path, explicit);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      post({ type: 'stderr', text: `msglint: ${error.message}\n` });
-      return fatalResult(path, `Configuration error: ${error.message}`);
-    }
-    // A bug must not stop the run: report it on this file and go on with the others.
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    post({ type: 'stderr', text: `msglint: internal error while linting ${path}: ${detail}\n` });
-    return fatalResult(path, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return failedResult(path, error, (text) => post({ type: 'stderr', text }));
   }
 }
 

@@ -99,7 +99,8 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     throw new UsageError(`cannot load formatter \`${options.format}\`: ${(error as Error).message}`);
   }
   // The engine (and the rules, retext, dictionaries) load only when there is work to do.
-  const { Linter, fatalResult } = await import('../engine/lint.js');
+  const { Linter } = await import('../engine/lint.js');
+  const { failedResult } = await import('./file-error.js');
   const { ruleIds, rules } = await import('../../rules/index.js');
   for (const id of Object.keys(options.rules)) {
     if (!ruleIds.includes(id)) {
@@ -176,15 +177,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
           result = cachedLint(cache, linter, target.path, absolute, target.explicit, { rules: options.rules, unused: options.reportUnusedDisableDirectives });
         } else result = linter.lintFile(target.path, target.explicit);
       } catch (error) {
-        if (error instanceof ConfigError) {
-          io.stderr(`msglint: ${error.message}\n`);
-          result = fatalResult(target.path, `Configuration error: ${error.message}`);
-        } else {
-          // A bug must not stop the run: report it on this file and go on with the others.
-          const detail = error instanceof Error ? error.stack ?? error.message : String(error);
-          io.stderr(`msglint: internal error while linting ${target.path}: ${detail}\n`);
-          result = fatalResult(target.path, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
-        }
+        result = failedResult(target.path, error, io.stderr);
       } finally {
         await progress?.fileDone(target.path, result?.findings.length ?? 0);
       }
@@ -227,7 +220,7 @@ async function lintOnThreads(
   progress: { fileDone: (path: string, findings: number) => void | Promise<void> } | undefined,
 ): Promise<FileResult[]> {
   const { lintInParallel } = await import('./parallel.js');
-  const { fatalResult } = await import('../engine/lint.js');
+  const { failedResult } = await import('./file-error.js');
   const out: (FileResult | undefined)[] = [];
   const toLint: { path: string; explicit: boolean }[] = [];
   const slot: number[] = [];
@@ -240,9 +233,7 @@ async function lintOnThreads(
         continue;
       }
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.stderr(`msglint: ${error.message}\n`);
-      out.push(fatalResult(target.path, `Configuration error: ${error.message}`));
+      out.push(failedResult(target.path, error, io.stderr));
       await progress?.fileDone(target.path, 0);
       continue;
     }

@@ -1,0 +1,16 @@
+// What a file's result is when linting it threw: a broken config is that file's
+// configuration error; anything else is a bug, reported on the file (with its stack on
+// stderr) so that the run goes on with the other files. Shared by the CLI and its workers.
+import { ConfigError } from '../engine/config.js';
+import { fatalResult } from '../engine/lint.js';
+import type { FileResult } from '../types.js';
+
+export function failedResult(filePath: string, error: unknown, stderr: (text: string) => void): FileResult {
+  if (error instanceof ConfigError) {
+    stderr(`msglint: ${error.message}\n`);
+    return fatalResult(filePath, `Configuration error: ${error.message}`);
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  stderr(`msglint: internal error while linting ${filePath}: ${detail}\n`);
+  return fatalResult(filePath, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+}
