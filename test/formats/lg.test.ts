@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/engine/decode.js';
-import { Linter } from '../../src/engine/lint.js';
 import { LineIndex } from '../../src/engine/positions.js';
 import { detectFormat, makeInput } from '../../src/formats/index.js';
 import { findMultilineEnd, lgAdapter, lgKind, looksLikeJson, scanExpression } from '../../src/formats/lg.js';
 import { FormatError } from '../../src/formats/types.js';
-import type { Message, MessageContext } from '../../src/types.js';
+import type { MessageContext } from '../../src/types.js';
+import { brief, corpus, extractWith, lint, read } from '../helpers/adapter-fixtures.js';
 
 const LG = 'botbuilder-lg/';
 const MAIN = `${LG}experimental/handoff-library/csharp_dotnetcore/samples/LivePersonProxyAssistant/Responses/MainResponses.lg`;
@@ -17,39 +15,9 @@ const COMMON = `${LG}composer-samples/javascript_nodejs/projects/responding-with
 const BASIC = `${LG}composer-samples/csharp_dotnetcore/pipelines/CICDPipelineSampleLUIS/BasicAssistant/BasicAssistant/language-generation/en-us/BasicAssistant.en-us.lg`;
 const FEEDBACK = `${LG}composer-samples/csharp_dotnetcore/pipelines/CICDPipelineSampleLUIS/BasicAssistant/BasicAssistant/dialogs/FeedbackDialog/language-generation/en-us/FeedbackDialog.en-us.lg`;
 
-const corpus = (path: string) => fileURLToPath(new URL(`../../../shared/corpora/${path}`, import.meta.url));
 const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/lg/${path}`, import.meta.url));
 
-function read(path: string) {
-  const text = decode(readFileSync(path)).text;
-  return { text, input: makeInput(path, text), lines: new LineIndex(text) };
-}
-
-function extract(path: string, defaults: Partial<MessageContext> = {}) {
-  const { text, input, lines } = read(path);
-  const extraction = lgAdapter.extract(input, defaults);
-  const byId = new Map(extraction.messages.map((m) => [m.id!, m]));
-  const get = (id: string): Message => {
-    const m = byId.get(id);
-    if (!m) throw new Error(`no message ${id}; have ${[...byId.keys()].join(', ')}`);
-    return m;
-  };
-  /** `line:col-line:col` of `needle` inside message `id` (the whole message without a needle). */
-  const at = (id: string, needle?: string): string => {
-    const m = get(id);
-    const start = needle === undefined ? 0 : m.text.indexOf(needle);
-    if (start < 0) throw new Error(`${JSON.stringify(needle)} not in ${JSON.stringify(m.text)}`);
-    const end = needle === undefined ? m.text.length : start + needle.length;
-    const s = lines.at(m.sourceMap.toFile(start));
-    const e = lines.at(m.sourceMap.toFile(end, 'end'));
-    return `${s.line}:${s.column}-${e.line}:${e.column}`;
-  };
-  return { text, lines, extraction, byId, get, at };
-}
-
-const lint = (path: string) => new Linter({ useConfigFiles: false }).lintFile(path)!;
-const brief = (f: { ruleId: string | null; line: number; column: number; endLine: number; endColumn: number; messageId?: string }) =>
-  `${f.ruleId} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.messageId ?? ''}`.trim();
+const extract = (path: string, defaults: Partial<MessageContext> = {}) => extractWith(lgAdapter, path, defaults);
 
 describe('lg adapter: helpers', () => {
   it('detects `.lg` files and registers the extension', () => {
