@@ -497,7 +497,9 @@ export class HunspellChecker {
 
   /** Simple check used by the suggester: is `word` (as written) a valid word form? */
   checkForSuggest(word: string, compounds = true): number {
-    const info: Info = { forbidden: false, initcap: false };
+    // Hidden capitalised homonyms (Nw for NW) are never suggestions, as in Hunspell's
+    // SuggestMgr::checkword: rejected as for capitalised input.
+    const info: Info = { forbidden: false, initcap: true };
     this.suggestMode = true;
     this.skipCompounds = !compounds;
     this.lastCompound = false;

@@ -136,6 +136,15 @@ describe('English (US)', () => {
   it('returns [] when nothing is close', () => {
     expect(s.suggest('qzxjvkwq')).toEqual([]);
   });
+
+  it('never suggests hidden capitalised homonyms, whatever was checked before (NW -> Nw)', () => {
+    // An all-caps candidate builds the hidden forms (YYOUR while suggesting for YYour); the
+    // suggestions for `nw` must not change after that (they did: NW, Nw, new).
+    const before = s.suggest('nw', 3);
+    s.suggest('YYour', 3);
+    expect(s.suggest('nw', 3)).toEqual(before);
+    expect(s.suggest('nw', 3)).not.toContain('Nw');
+  });
 });
 
 describe('English (GB)', () => {
