@@ -1,6 +1,7 @@
 // A worker thread of a parallel run (src/cli/parallel.ts): lints the batches of files it is
 // sent with one Linter (so dictionaries and processors load once per thread) and posts each
 // file's result back. Errors are handled per file as in the single-threaded run.
+// bin/lint-worker.js starts it (from the bundle or the modules, as the CLI was loaded).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Linter, type LintOptions } from '../engine/lint.js';
 import { failedResult } from './file-error.js';
@@ -14,25 +15,26 @@ export type WorkerReply =
   | { type: 'stderr'; text: string }
   | { type: 'idle' };
 
-const port = parentPort!;
-const post = (reply: WorkerReply) => port.postMessage(reply);
-const options = workerData as Omit<LintOptions, 'onSkip'>;
-const linter = new Linter({ ...options, onSkip: (path, reason) => post({ type: 'skip', path, reason }) });
-
-function lintOne(path: string, explicit: boolean): FileResult | undefined {
-  try {
-    return linter.lintFile(path, explicit);
-  } catch (error) {
-    return failedResult(path, error, (text) => post({ type: 'stderr', text }));
-  }
-}
-
-port.on('message', (request: WorkerRequest) => {
-  if (request.type === 'stop') {
-    port.close();
-    return;
-  }
-  for (const file of request.files) post({ type: 'result', index: file.index, result: lintOne(file.path, file.explicit) });
+export function runLintWorker(): void {
+  const port = parentPort!;
+  const post = (reply: WorkerReply) => port.postMessage(reply);
+  const options = workerData as Omit<LintOptions, 'onSkip'>;
+  const linter = new Linter({ ...options, onSkip: (path, reason) => post({ type: 'skip', path, reason }) });
+  const lintOne = (path: string, explicit: boolean): FileResult | undefined => {
+    try {
+      return linter.lintFile(path, explicit);
+    } catch (error) {
+      return failedResult(path, error, (text) => post({ type: 'stderr', text }));
+    }
+  };
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'stop') {
+      port.close();
+      return;
+    }
+    // Ask for the next batch first: it arrives while this one is linted.
+    post({ type: 'idle' });
+    for (const file of request.files) post({ type: 'result', index: file.index, result: lintOne(file.path, file.explicit) });
+  });
   post({ type: 'idle' });
-});
-post({ type: 'idle' });
+}

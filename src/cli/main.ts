@@ -42,6 +42,11 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
 });
 
+/** The body of a lint worker thread (bin/lint-worker.js), loaded only there. */
+export async function runLintWorker(): Promise<void> {
+  (await import('./lint-worker.js')).runLintWorker();
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // Subcommands come first; lint a path with such a name as `./rules`.
   if (argv[0] === 'review' || argv[0] === 'compose') {
@@ -141,7 +146,6 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const { IgnoreRules } = await import('../engine/ignore.js');
     const ignore = new IgnoreRules({ cwd: io.cwd, ignorePath: options.ignorePath, patterns: options.ignorePatterns, enabled: options.ignore });
     const targets = await discover(options.patterns, io.cwd);
-    if (targets.length >= BIG_RUN_FILES) growHeapSlowly();
     const { fixFile } = await import('../engine/fix.js');
     const cache = options.cache && !options.fix && !options.fixDryRun ? (await import('../engine/cache.js')).ResultCache.at(io.cwd, options.cacheLocation) : undefined;
     const { unifiedDiff } = await import('../engine/diff.js');
@@ -149,6 +153,8 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     const progress = targets.length >= PROGRESS_THRESHOLD ? (await importModule<typeof import('../tui/index.js')>(new URL('../tui/index.js', import.meta.url).href)).progressReporter(io) : undefined;
     progress?.start(targets.length);
     const threads = options.fix || options.fixDryRun || cache ? 1 : threadsFor(options.concurrency, targets.length);
+    // On threads, once the workers have loaded (a flag changed earlier voids their code cache).
+    if (targets.length >= BIG_RUN_FILES && threads === 1) growHeapSlowly();
     if (threads > 1) {
       results.push(...(await lintOnThreads(targets, ignore, linter, linterOptions, threads, io, progress)));
       targets.length = 0; // all linted: the loop below has nothing left to do
@@ -245,6 +251,16 @@ async function lintOnThreads(
     onSkip: (path, reason) => io.stderr(`msglint: skipped ${path}: ${reason}\n`),
     stderr: io.stderr,
     onFileDone: (path, result) => progress?.fileDone(path, result?.findings.length ?? 0),
+    onWorkersLoaded: () => {
+      if (targets.length >= BIG_RUN_FILES) growHeapSlowly();
+    },
+    lintHere: (path, explicit) => {
+      try {
+        return linter.lintFile(path, explicit);
+      } catch (error) {
+        return failedResult(path, error, io.stderr);
+      }
+    },
   });
   linted.forEach((result, i) => (out[slot[i]] = result));
   return out.filter((r): r is FileResult => r !== undefined);

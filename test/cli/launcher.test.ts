@@ -33,7 +33,7 @@ function install(options: { bundle: boolean; bundleNewer: boolean }): string {
   dirs.push(dir);
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist', 'src', 'cli'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin', 'msglint.js'), join(dir, 'bin', 'msglint.js'));
+  for (const file of ['msglint.js', 'load.js']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
   const cli = join(dir, 'dist', 'src', 'cli');
   writeFileSync(join(cli, 'main.js'), STUB_MODULES);
