@@ -15,6 +15,15 @@ interface Firsts {
   words: string[];
   prefixes: string[];
   anything: boolean;
+  /** which tokens `anything` stands for (KIND_* bits): `<num>` numbers, `<any>` words, `*` both */
+  kinds: number;
+}
+
+const KIND_NUMBER = 1;
+const KIND_WORD = 2;
+
+function kindBits(token: Token): number {
+  return token.kind === 'number' ? KIND_NUMBER : token.kind === 'word' ? KIND_WORD : 0;
 }
 
 type Node =
@@ -38,13 +47,17 @@ export interface PhraseMatch {
 }
 
 function firstsOf(alternatives: string[]): Firsts {
-  const firsts: Firsts = { words: [], prefixes: [], anything: false };
+  const firsts: Firsts = { words: [], prefixes: [], anything: false, kinds: 0 };
   for (const alt of alternatives) {
-    if (alt === '<num>' || alt === '<any>') firsts.anything = true;
-    else if (alt.endsWith('*') && alt.length > 1) {
+    if (alt === '<num>' || alt === '<any>') {
+      firsts.anything = true;
+      firsts.kinds |= alt === '<num>' ? KIND_NUMBER : KIND_WORD;
+    } else if (alt.endsWith('*') && alt.length > 1) {
       const prefix = normalize(alt.slice(0, -1));
-      if (prefix === '') firsts.anything = true;
-      else firsts.prefixes.push(prefix);
+      if (prefix === '') {
+        firsts.anything = true;
+        firsts.kinds |= KIND_NUMBER | KIND_WORD;
+      } else firsts.prefixes.push(prefix);
     } else firsts.words.push(normalize(alt));
   }
   return firsts;
@@ -71,7 +84,12 @@ function mergeSingleTokens(alternatives: Node[][]): Node[][] {
   const single = alternatives.filter((alt) => alt.length === 1 && alt[0].kind === 'token' && !alt[0].optional).map((alt) => alt[0] as Extract<Node, { kind: 'token' }>);
   if (single.length < 2) return alternatives;
   const rest = alternatives.filter((alt) => !(alt.length === 1 && alt[0].kind === 'token' && !alt[0].optional));
-  const firsts: Firsts = { words: single.flatMap((n) => n.firsts.words), prefixes: single.flatMap((n) => n.firsts.prefixes), anything: single.some((n) => n.firsts.anything) };
+  const firsts: Firsts = {
+    words: single.flatMap((n) => n.firsts.words),
+    prefixes: single.flatMap((n) => n.firsts.prefixes),
+    anything: single.some((n) => n.firsts.anything),
+    kinds: single.reduce((bits, n) => bits | n.firsts.kinds, 0),
+  };
   const words = new Set(single.filter((n) => n.firsts.prefixes.length === 0 && !n.firsts.anything && n.firsts.words.length > 0).flatMap((n) => n.firsts.words));
   const others = single.filter((n) => !(n.firsts.prefixes.length === 0 && !n.firsts.anything && n.firsts.words.length > 0));
   const test = others.length === 0 ? (t: Token) => words.has(t.norm) : (t: Token) => words.has(t.norm) || others.some((n) => n.test(t));
@@ -136,7 +154,7 @@ function compileNodes(source: string): Node[] {
     } else {
       for (const token of tokenize(inner)) {
         const norm = token.norm;
-        nodes.push({ kind: 'token', optional: false, firsts: { words: [norm], prefixes: [], anything: false }, test: (t) => t.norm === norm });
+        nodes.push({ kind: 'token', optional: false, firsts: { words: [norm], prefixes: [], anything: false, kinds: 0 }, test: (t) => t.norm === norm });
       }
     }
   }
@@ -258,6 +276,7 @@ function addFirsts(nodes: Node[], n: number, into: Firsts): boolean {
       into.words.push(...node.firsts.words);
       into.prefixes.push(...node.firsts.prefixes);
       into.anything ||= node.firsts.anything;
+      into.kinds |= node.firsts.kinds;
     } else {
       for (const alt of node.alternatives) if (addFirsts(alt, 0, into)) nullable = true;
     }
@@ -283,11 +302,14 @@ const registry: PhraseSet[] = [];
 const sharedWords = new Map<string, number[]>();
 /** prefix entries keyed by their first (up to) 3 characters */
 const sharedPrefixes = new Map<string, { prefix: string; set: number }[]>();
+/** sets with phrases that start with `<num>` (index KIND_NUMBER) or `<any>` (KIND_WORD) */
+const sharedKinds: number[][] = [[], [], [], []];
 const startsMemo = new WeakMap<Token[], { sets: number; starts: number[][] }>();
 const PREFIX_KEY = 3;
 
-function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>): number {
+function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>, kinds: number): number {
   const id = registry.push(set) - 1;
+  for (let bits = 1; bits <= 3; bits++) if (bits & kinds) sharedKinds[bits].push(id);
   for (const word of new Set(words)) {
     const list = sharedWords.get(word);
     if (list) list.push(id);
@@ -315,6 +337,8 @@ function startsByset(tokens: Token[]): { sets: number; starts: number[][] } {
     const norm = tokens[t].norm;
     const sets = sharedWords.get(norm);
     if (sets) for (const set of sets) add(set, t);
+    const bits = kindBits(tokens[t]);
+    if (bits !== 0) for (let b = 1; b <= 3; b++) if (b & bits) for (const set of sharedKinds[b]) add(set, t);
     for (let length = Math.min(PREFIX_KEY, norm.length); length >= 1; length--) {
       const entries = sharedPrefixes.get(length === norm.length ? norm : norm.slice(0, length));
       if (entries) for (const entry of entries) if (norm.startsWith(entry.prefix)) add(entry.set, t);
@@ -331,6 +355,8 @@ export class PhraseSet {
   private readonly byWord = new Map<string, CompiledPhrase[]>();
   private readonly byPrefix = new Map<string, CompiledPhrase[]>();
   private readonly anywhere: CompiledPhrase[] = [];
+  /** a phrase of `anywhere` can start at any token at all (not only at a number or a word) */
+  private everywhere = false;
   private longestPrefix = 0;
   /** candidate order when several match equally long (first listed wins) */
   private readonly rank = new Map<CompiledPhrase, number>();
@@ -344,14 +370,23 @@ export class PhraseSet {
     readonly phrases: CompiledPhrase[],
     exceptions: CompiledPhrase[] = [],
   ) {
+    // Where phrases can start, for the shared first-word pass: the first words and prefixes
+    // of every phrase, and the kinds of token (numbers, words) `<num>`/`<any>` phrases start on.
+    const startWords = new Set<string>();
+    const startPrefixes = new Set<string>();
+    let startKinds = 0;
     phrases.forEach((phrase, index) => {
-      const firsts: Firsts = { words: [], prefixes: [], anything: false };
+      const firsts: Firsts = { words: [], prefixes: [], anything: false, kinds: 0 };
       const nullable = addFirsts(phrase.nodes, 0, firsts);
       // Ties went to phrases with a fixed first word, then to the others, in file order.
       const fixedFirst = phrase.nodes[0].kind === 'token' && !phrase.nodes[0].optional && firsts.prefixes.length === 0 && !firsts.anything;
       this.rank.set(phrase, (fixedFirst ? 0 : phrases.length) + index);
+      for (const word of firsts.words) startWords.add(word);
+      for (const prefix of firsts.prefixes) startPrefixes.add(prefix);
+      startKinds |= firsts.kinds;
       if (nullable || firsts.anything) {
         this.anywhere.push(phrase);
+        if (nullable) this.everywhere = true;
         return;
       }
       for (const word of firsts.words) addTo(this.byWord, word, phrase);
@@ -361,7 +396,7 @@ export class PhraseSet {
       }
     });
     this.exceptionSet = exceptions.length > 0 ? new PhraseSet(exceptions) : undefined;
-    this.id = register(this, this.byWord.keys(), this.byPrefix.keys());
+    this.id = register(this, startWords, startPrefixes, startKinds);
   }
 
   /** The phrases that can start at a token with this normalised form, in rank order. */
@@ -398,8 +433,8 @@ export class PhraseSet {
 
   private scan(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    // Sets with phrases that can start anywhere (`<num> % off`) try every position.
-    const positions = this.anywhere.length > 0 ? undefined : startsByset(tokens).starts[this.id];
+    // A set with a phrase that can start on any token at all tries every position.
+    const positions = this.everywhere ? undefined : startsByset(tokens).starts[this.id];
     const count = positions ? positions.length : tokens.length;
     let t = 0;
     for (let i = 0; i < count; i++) {
