@@ -98,24 +98,28 @@ function mergeSingleTokens(alternatives: Node[][]): Node[][] {
 
 /** Splits on spaces outside brackets and parentheses. */
 function chunks(source: string): string[] {
+  const text = source.trim();
+  if (!/[()[\]]/.test(text)) return text.split(/\s+/).filter((c) => c !== ''); // no brackets: the usual case
   const out: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of source.trim()) {
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (ch === '(' || ch === '[') depth++;
-    if (ch === ')' || ch === ']') depth--;
-    if (/\s/.test(ch) && depth === 0) {
-      if (current) out.push(current);
-      current = '';
-    } else current += ch;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (depth === 0 && (ch === ' ' || ((ch < ' ' || ch > '~') && /\s/.test(ch)))) {
+      if (i > from) out.push(text.slice(from, i));
+      from = i + 1;
+    }
   }
   if (depth !== 0) throw new Error(`unbalanced brackets in phrase pattern \`${source}\``);
-  if (current) out.push(current);
+  if (text.length > from) out.push(text.slice(from));
   return out;
 }
 
 /** Splits on `|` outside brackets and parentheses. */
 function topLevelAlternatives(source: string): string[] {
+  if (!/[()[\]]/.test(source)) return source.split('|');
   const out: string[] = [];
   let depth = 0;
   let current = '';
@@ -129,6 +133,14 @@ function topLevelAlternatives(source: string): string[] {
   }
   out.push(current);
   return out;
+}
+
+// Letters only: one token whatever the language (no elision, possessive or number to split),
+// so compiling the lexicons (thousands of alternatives, on every run) skips the tokenizer.
+const ONE_WORD = /^[\p{L}\p{M}]+$/u;
+
+function tokensOf(text: string): Token[] | { norm: string }[] {
+  return ONE_WORD.test(text) ? [{ norm: normalize(text) }] : tokenize(text);
 }
 
 function compileNodes(source: string): Node[] {
@@ -146,13 +158,13 @@ function compileNodes(source: string): Node[] {
       const alternatives = inner.split('|');
       // An alternative that is several tokens (`it's` → `it` + `'s`) makes this a group.
       // (An elided article such as `d'` or `all'` stays one token, as in running text.)
-      if (alternatives.some((alt) => !/[*'’]$|^<(num|any)>$/.test(alt) && tokenize(alt).length !== 1)) {
+      if (alternatives.some((alt) => !/[*'’]$|^<(num|any)>$/.test(alt) && tokensOf(alt).length !== 1)) {
         nodes.push({ kind: 'group', optional, alternatives: mergeSingleTokens(alternatives.map((alt) => compileNodes(alt))) });
       } else {
         nodes.push({ kind: 'token', optional, test: alternative(inner), firsts: firstsOf(alternatives) });
       }
     } else {
-      for (const token of tokenize(inner)) {
+      for (const token of tokensOf(inner)) {
         const norm = token.norm;
         nodes.push({ kind: 'token', optional: false, firsts: { words: [norm], prefixes: [], anything: false, kinds: 0 }, test: (t) => t.norm === norm });
       }
