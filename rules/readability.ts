@@ -6,7 +6,7 @@
 // published formulas (src/language/readability-formulas.ts); every language other than
 // English also has a sentence-length ceiling, the only check for Finnish.
 import { toString } from 'nlcst-to-string';
-import { defineRule, messageData, report } from '../src/engine/rule.js';
+import { defineRule, messageData, newMessage, report } from '../src/engine/rule.js';
 import { FORMULAS, syllables } from '../src/language/readability-formulas.js';
 import { ENGLISH_FORMULA_COUNT, englishHardFormulas } from '../src/language/readability-english.js';
 import { sentenceNodes, wordsIn } from './support.js';
@@ -48,7 +48,7 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
           wordsIn(sentence, (word) => void words.push(toString(word)));
           const nok = englishHardFormulas(words, english);
           if (nok === undefined || nok / ENGLISH_FORMULA_COUNT < options.threshold) continue;
-          const message = file.message(`Unexpected hard to read sentence, according to ${nok < ENGLISH_FORMULA_COUNT ? `${nok} out of ` : 'all '}${ENGLISH_FORMULA_COUNT} algorithms`, {
+          const message = newMessage(file, `Unexpected hard to read sentence, according to ${nok < ENGLISH_FORMULA_COUNT ? `${nok} out of ` : 'all '}${ENGLISH_FORMULA_COUNT} algorithms`, {
             place: sentence.position,
             ruleId: 'readability',
             source: 'retext-readability',

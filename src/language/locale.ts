@@ -2,10 +2,18 @@
 
 export const DEFAULT_LOCALE = 'en';
 
+const canonical = new Map<string, string>();
+
 export function canonicalLocale(locale: string | undefined): string {
   if (!locale) return DEFAULT_LOCALE;
-  const [language, region] = locale.trim().replace('_', '-').split('-');
-  return region ? `${language.toLowerCase()}-${region.toUpperCase()}` : language.toLowerCase();
+  // asked for every message, with the few locales of a repository
+  let out = canonical.get(locale);
+  if (out === undefined) {
+    const [language, region] = locale.trim().replace('_', '-').split('-');
+    out = region ? `${language.toLowerCase()}-${region.toUpperCase()}` : language.toLowerCase();
+    if (canonical.size < 1000) canonical.set(locale, out);
+  }
+  return out;
 }
 
 export function languageOf(locale: string): string {

@@ -340,7 +340,17 @@ class WordListSpeller implements Speller {
 }
 
 /** Synchronous; the loaded speller is cached per dictionary id for the process. */
+// The spelling rule asks for every message: remember the answer per locale string.
+const byLocale = new Map<string, { speller: Speller; info: SpellerInfo } | undefined>();
+
 export function loadSpeller(locale: string): { speller: Speller; info: SpellerInfo } | undefined {
+  if (byLocale.has(locale)) return byLocale.get(locale);
+  const result = loadSpellerUncached(locale);
+  if (byLocale.size < 1000) byLocale.set(locale, result);
+  return result;
+}
+
+function loadSpellerUncached(locale: string): { speller: Speller; info: SpellerInfo } | undefined {
   const id = resolveSpellingLocale(locale);
   if (!id) return undefined;
   const hit = loaded.get(id);
