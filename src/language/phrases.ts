@@ -366,15 +366,17 @@ export class PhraseSet {
   // tries only candidates at each token; `anywhere` holds those that can start with any word.
   private readonly byWord = new Map<string, CompiledPhrase[]>();
   private readonly byPrefix = new Map<string, CompiledPhrase[]>();
+  /** phrases that can start with `<num>` (index KIND_NUMBER) or `<any>` (KIND_WORD) */
+  private readonly byKind: CompiledPhrase[][] = [[], [], [], []];
+  /** phrases that can start on any token at all (nothing required first) */
   private readonly anywhere: CompiledPhrase[] = [];
-  /** a phrase of `anywhere` can start at any token at all (not only at a number or a word) */
-  private everywhere = false;
   private longestPrefix = 0;
   /** candidate order when several match equally long (first listed wins) */
   private readonly rank = new Map<CompiledPhrase, number>();
   private readonly exceptionSet: PhraseSet | undefined;
-  /** candidates per normalised word: most words have none, and a run sees the same words often */
-  private readonly candidateCache = new Map<string, CompiledPhrase[]>();
+  /** candidates per kind of token and normalised word: most words have none, and a run sees
+   * the same words often */
+  private readonly candidateCache: Map<string, CompiledPhrase[]>[] = [new Map(), new Map(), new Map(), new Map()];
   /** index in the shared first-word registry */
   private readonly id: number;
 
@@ -396,11 +398,11 @@ export class PhraseSet {
       for (const word of firsts.words) startWords.add(word);
       for (const prefix of firsts.prefixes) startPrefixes.add(prefix);
       startKinds |= firsts.kinds;
-      if (nullable || firsts.anything) {
+      if (nullable) {
         this.anywhere.push(phrase);
-        if (nullable) this.everywhere = true;
         return;
       }
+      for (let bits = 1; bits <= 3; bits++) if (bits & firsts.kinds) this.byKind[bits].push(phrase);
       for (const word of firsts.words) addTo(this.byWord, word, phrase);
       for (const prefix of firsts.prefixes) {
         addTo(this.byPrefix, prefix, phrase);
@@ -411,11 +413,12 @@ export class PhraseSet {
     this.id = register(this, startWords, startPrefixes, startKinds);
   }
 
-  /** The phrases that can start at a token with this normalised form, in rank order. */
-  private candidates(norm: string): CompiledPhrase[] {
+  /** The phrases that can start at a token of this kind (KIND_* bits) and normalised form, in rank order. */
+  private candidates(norm: string, bits: number): CompiledPhrase[] {
     const lists: CompiledPhrase[][] = [];
     const exact = this.byWord.get(norm);
     if (exact) lists.push(exact);
+    for (let b = 1; b <= 3; b++) if (b & bits && this.byKind[b].length > 0) lists.push(this.byKind[b]);
     for (let length = Math.min(this.longestPrefix, norm.length); length >= 1; length--) {
       const list = this.byPrefix.get(norm.slice(0, length));
       if (list) lists.push(list);
@@ -446,14 +449,14 @@ export class PhraseSet {
   private scan(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     // A set with a phrase that can start on any token at all tries every position.
-    const positions = this.everywhere ? undefined : startsByset(tokens).starts[this.id];
+    const positions = this.anywhere.length > 0 ? undefined : startsByset(tokens).starts[this.id];
     const count = positions ? positions.length : tokens.length;
     let t = 0;
     for (let i = 0; i < count; i++) {
       const at = positions ? positions[i] : i;
       if (at < t) continue; // inside the previous match
       let best: PhraseMatch | undefined;
-      for (const phrase of this.candidatesAt(tokens[at].norm)) {
+      for (const phrase of this.candidatesAt(tokens[at])) {
         const end = matchAt(phrase, tokens, at);
         if (end > at && (!best || end > best.to)) best = { start: tokens[at].start, end: tokens[end - 1].end, from: at, to: end, phrase };
       }
@@ -465,12 +468,14 @@ export class PhraseSet {
     return out;
   }
 
-  private candidatesAt(norm: string): CompiledPhrase[] {
-    let candidates = this.candidateCache.get(norm);
+  private candidatesAt(token: Token): CompiledPhrase[] {
+    const bits = kindBits(token);
+    const cache = this.candidateCache[bits];
+    let candidates = cache.get(token.norm);
     if (candidates === undefined) {
-      candidates = this.candidates(norm);
-      if (this.candidateCache.size >= 20_000) this.candidateCache.clear(); // bounded on huge inputs
-      this.candidateCache.set(norm, candidates);
+      candidates = this.candidates(token.norm, bits);
+      if (cache.size >= 20_000) cache.clear(); // bounded on huge inputs
+      cache.set(token.norm, candidates);
     }
     return candidates;
   }
