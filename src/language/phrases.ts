@@ -22,7 +22,8 @@ interface Firsts {
 const KIND_NUMBER = 1;
 const KIND_WORD = 2;
 
-function kindBits(token: Token): number {
+/** KIND_NUMBER, KIND_WORD, or 0 for a symbol. */
+function kindOf(token: Token): number {
   return token.kind === 'number' ? KIND_NUMBER : token.kind === 'word' ? KIND_WORD : 0;
 }
 
@@ -315,13 +316,13 @@ const sharedWords = new Map<string, number[]>();
 /** prefix entries keyed by their first (up to) 3 characters */
 const sharedPrefixes = new Map<string, { prefix: string; set: number }[]>();
 /** sets with phrases that start with `<num>` (index KIND_NUMBER) or `<any>` (KIND_WORD) */
-const sharedKinds: number[][] = [[], [], [], []];
+const sharedKinds: number[][] = [[], [], []];
 const startsMemo = new WeakMap<Token[], { sets: number; starts: number[][] }>();
 const PREFIX_KEY = 3;
 
 function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>, kinds: number): number {
   const id = registry.push(set) - 1;
-  for (let bits = 1; bits <= 3; bits++) if (bits & kinds) sharedKinds[bits].push(id);
+  for (const bit of [KIND_NUMBER, KIND_WORD]) if (bit & kinds) sharedKinds[bit].push(id);
   for (const word of new Set(words)) {
     const list = sharedWords.get(word);
     if (list) list.push(id);
@@ -349,8 +350,8 @@ function startsByset(tokens: Token[]): { sets: number; starts: number[][] } {
     const norm = tokens[t].norm;
     const sets = sharedWords.get(norm);
     if (sets) for (const set of sets) add(set, t);
-    const bits = kindBits(tokens[t]);
-    if (bits !== 0) for (let b = 1; b <= 3; b++) if (b & bits) for (const set of sharedKinds[b]) add(set, t);
+    const kind = kindOf(tokens[t]);
+    if (kind !== 0) for (const set of sharedKinds[kind]) add(set, t);
     for (let length = Math.min(PREFIX_KEY, norm.length); length >= 1; length--) {
       const entries = sharedPrefixes.get(length === norm.length ? norm : norm.slice(0, length));
       if (entries) for (const entry of entries) if (norm.startsWith(entry.prefix)) add(entry.set, t);
@@ -367,7 +368,7 @@ export class PhraseSet {
   private readonly byWord = new Map<string, CompiledPhrase[]>();
   private readonly byPrefix = new Map<string, CompiledPhrase[]>();
   /** phrases that can start with `<num>` (index KIND_NUMBER) or `<any>` (KIND_WORD) */
-  private readonly byKind: CompiledPhrase[][] = [[], [], [], []];
+  private readonly byKind: CompiledPhrase[][] = [[], [], []];
   /** phrases that can start on any token at all (nothing required first) */
   private readonly anywhere: CompiledPhrase[] = [];
   private longestPrefix = 0;
@@ -376,7 +377,7 @@ export class PhraseSet {
   private readonly exceptionSet: PhraseSet | undefined;
   /** candidates per kind of token and normalised word: most words have none, and a run sees
    * the same words often */
-  private readonly candidateCache: Map<string, CompiledPhrase[]>[] = [new Map(), new Map(), new Map(), new Map()];
+  private readonly candidateCache: Map<string, CompiledPhrase[]>[] = [new Map(), new Map(), new Map()];
   /** index in the shared first-word registry */
   private readonly id: number;
 
@@ -402,7 +403,7 @@ export class PhraseSet {
         this.anywhere.push(phrase);
         return;
       }
-      for (let bits = 1; bits <= 3; bits++) if (bits & firsts.kinds) this.byKind[bits].push(phrase);
+      for (const bit of [KIND_NUMBER, KIND_WORD]) if (bit & firsts.kinds) this.byKind[bit].push(phrase);
       for (const word of firsts.words) addTo(this.byWord, word, phrase);
       for (const prefix of firsts.prefixes) {
         addTo(this.byPrefix, prefix, phrase);
@@ -413,12 +414,12 @@ export class PhraseSet {
     this.id = register(this, startWords, startPrefixes, startKinds);
   }
 
-  /** The phrases that can start at a token of this kind (KIND_* bits) and normalised form, in rank order. */
-  private candidates(norm: string, bits: number): CompiledPhrase[] {
+  /** The phrases that can start at a token of this kind (0, KIND_NUMBER or KIND_WORD) and normalised form, in rank order. */
+  private candidates(norm: string, kind: number): CompiledPhrase[] {
     const lists: CompiledPhrase[][] = [];
     const exact = this.byWord.get(norm);
     if (exact) lists.push(exact);
-    for (let b = 1; b <= 3; b++) if (b & bits && this.byKind[b].length > 0) lists.push(this.byKind[b]);
+    if (kind !== 0 && this.byKind[kind].length > 0) lists.push(this.byKind[kind]);
     for (let length = Math.min(this.longestPrefix, norm.length); length >= 1; length--) {
       const list = this.byPrefix.get(norm.slice(0, length));
       if (list) lists.push(list);
@@ -469,11 +470,11 @@ export class PhraseSet {
   }
 
   private candidatesAt(token: Token): CompiledPhrase[] {
-    const bits = kindBits(token);
-    const cache = this.candidateCache[bits];
+    const kind = kindOf(token);
+    const cache = this.candidateCache[kind];
     let candidates = cache.get(token.norm);
     if (candidates === undefined) {
-      candidates = this.candidates(token.norm, bits);
+      candidates = this.candidates(token.norm, kind);
       if (cache.size >= 20_000) cache.clear(); // bounded on huge inputs
       cache.set(token.norm, candidates);
     }
