@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Channel, Component, Message, MessageContext } from '../types.js';
 import { FormatError, type Extraction, type FormatAdapter, type FormatInput } from './types.js';
-import { child, childBoolean, childString, choiceMessages, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan, writtenChild } from './structured.js';
+import { child, childBoolean, childString, choiceMessages, compact, duplicateKeyErrors, items, messageFromScalar, nodeSpan, setDefined, writtenChild } from './structured.js';
 import { ALL_STYLE_IDS } from '../engine/placeholders.js';
 import { hashCommentDirectives } from './directives.js';
 
@@ -58,24 +58,23 @@ function itemMessages(item: Node, index: number, src: string, defaults: Partial<
   const channel = (childString(item, 'channel') ?? defaults.channel ?? 'generic') as Channel;
   const quickReplies = items(child(item, 'quick_replies'));
   const buttons = items(child(item, 'buttons'));
-  const context: MessageContext = compact({
-    ...defaults,
-    channel,
-    messagingType: childString(item, 'messaging_type') ?? defaults.messagingType,
-    tag: childString(item, 'tag') ?? defaults.tag,
-    category: childString(item, 'category') ?? defaults.category,
-    kind: childString(item, 'kind') ?? defaults.kind,
-    locale: childString(item, 'locale') ?? defaults.locale,
-    promotional: childBoolean(item, 'promotional') ?? defaults.promotional,
-    topic: childString(item, 'topic'),
-    counts: { quickReplies: quickReplies.length, buttons: buttons.length },
-    fieldSpans: compact({
-      tag: nodeSpan(child(item, 'tag')),
-      messagingType: nodeSpan(child(item, 'messaging_type')),
-      category: nodeSpan(child(item, 'category')),
-      kind: nodeSpan(child(item, 'kind')),
-    }),
-  });
+  // Built field by field (a spread and compact() per item were most of reading a catalogue).
+  const context = compact(defaults, 'topic') as MessageContext; // the topic is the item's own
+  context.channel = channel;
+  setDefined(context, 'messagingType', childString(item, 'messaging_type'));
+  setDefined(context, 'tag', childString(item, 'tag'));
+  setDefined(context, 'category', childString(item, 'category'));
+  setDefined(context, 'kind', childString(item, 'kind'));
+  setDefined(context, 'locale', childString(item, 'locale'));
+  setDefined(context, 'promotional', childBoolean(item, 'promotional'));
+  setDefined(context, 'topic', childString(item, 'topic'));
+  context.counts = { quickReplies: quickReplies.length, buttons: buttons.length };
+  const fieldSpans: NonNullable<MessageContext['fieldSpans']> = {};
+  setDefined(fieldSpans, 'tag', nodeSpan(child(item, 'tag')));
+  setDefined(fieldSpans, 'messagingType', nodeSpan(child(item, 'messaging_type')));
+  setDefined(fieldSpans, 'category', nodeSpan(child(item, 'category')));
+  setDefined(fieldSpans, 'kind', nodeSpan(child(item, 'kind')));
+  context.fieldSpans = fieldSpans;
   const explicitComponent = childString(item, 'component') as Component | undefined;
   context.component = explicitComponent ?? (buttons.length > 0 && channel === 'messenger' ? 'button_text' : channel === 'whatsapp' ? 'body' : 'text');
   const out: Message[] = [];

@@ -107,11 +107,20 @@ export function encoderFor(style: DecodedScalar['style']): (text: string) => str
   }
 }
 
-/** Keeps only the defined values of a context object. */
-export function compact<T extends object>(value: T): T {
-  const out = {} as T;
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) (out as Record<string, unknown>)[key] = v;
-  return out;
+/** Sets `key` when `value` is defined (an item's own value wins over the default). */
+export function setDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+/** Keeps only the defined values of a context object (without the key `except`). */
+export function compact<T extends object>(value: T, except?: string): T {
+  // for…in, not Object.entries: no arrays per call (it runs for every catalogue item)
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const v = value[key];
+    if (v !== undefined && key !== except && Object.prototype.hasOwnProperty.call(value, key)) out[key] = v;
+  }
+  return out as T;
 }
 
 /** Turns a file name or path into a locale: `it_IT.json`, `fr.json`, `locales/de/…`, `x.de-de.lg`. */
