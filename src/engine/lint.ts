@@ -232,7 +232,7 @@ export class Linter {
     const data: MessageData = { raw: message.text, context, placeholders, language, locale, words, policyDate };
     const file = new VFile({ value: masked, data: { msglint: data } });
     const processor = processorFor(language, locale, active);
-    processor.runSync(processor.parse(file), file);
+    processor.run(processor.parse(file), file);
     const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
     return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
   }

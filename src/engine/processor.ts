@@ -1,5 +1,9 @@
-// One unified processor per (locale, rule set with options), built once and reused for
-// every message: dictionaries and lexicons are loaded when a rule is created, never per file.
+// One pipeline per (locale, rule set with options), built once and reused for every message:
+// dictionaries and lexicons are loaded when a rule is created, never per file. unified
+// parses (retext-english or retext-latin); the rules then run as plain synchronous calls,
+// unified-lint-rule style (each stamps its `ruleId` on what it reports). unified's own
+// runner (trough) wraps every transformer for callbacks and promises: ~1 µs per rule per
+// message that no msglint rule needs.
 import { unified, type Processor } from 'unified';
 import retextEnglish from 'retext-english';
 import retextLatin from 'retext-latin';
@@ -14,52 +18,75 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-const processors = new Map<string, Processor<Root, Root, Root>>();
+export interface MessagePipeline {
+  parse(file: VFile): Root;
+  run(tree: Root, file: VFile): void;
+}
 
-/** Wraps a rule as a unified attacher that stamps `ruleId` on what it reports (unified-lint-rule style). */
-function attacher(active: ActiveRule) {
+type Transform = (tree: Root, file: VFile) => void;
+
+const parsers = new Map<string, Processor<Root, Root, Root>>();
+const pipelines = new Map<string, MessagePipeline>();
+
+function parserFor(language: string): Processor<Root, Root, Root> {
+  const key = language === 'en' ? 'en' : 'latin';
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = unified()
+      .use(language === 'en' ? retextEnglish : retextLatin)
+      .freeze() as unknown as Processor<Root, Root, Root>;
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+/** A rule's transform, stamping `ruleId` and `source` on what it reports. */
+function ruleTransform(active: ActiveRule): Transform {
   const { rule, options } = active;
-  return function msglintRule() {
-    const transform = rule.create(options);
-    return (tree: Root, file: VFile) => {
-      const data = file.data.msglint as MessageData;
-      if (rule.appliesTo && !rule.appliesTo(data, options)) return;
-      const before = file.messages.length;
-      transform(tree, file);
-      for (let i = before; i < file.messages.length; i++) {
-        file.messages[i].ruleId = rule.meta.id;
-        file.messages[i].source = 'msglint';
-      }
-    };
+  const transform = rule.create(options);
+  return (tree, file) => {
+    const data = file.data.msglint as MessageData;
+    if (rule.appliesTo && !rule.appliesTo(data, options)) return;
+    const before = file.messages.length;
+    transform(tree, file);
+    for (let i = before; i < file.messages.length; i++) {
+      file.messages[i].ruleId = rule.meta.id;
+      file.messages[i].source = 'msglint';
+    }
   };
 }
 
 // The same `active` list serves every message of a file (and of a folder): look it up by
 // identity before building the string key.
-const byActive = new WeakMap<ActiveRule[], Map<string, Processor<Root, Root, Root>>>();
+const byActive = new WeakMap<ActiveRule[], Map<string, MessagePipeline>>();
 
-export function processorFor(language: string, locale: string, active: ActiveRule[]): Processor<Root, Root, Root> {
+export function processorFor(language: string, locale: string, active: ActiveRule[]): MessagePipeline {
   let perLocale = byActive.get(active);
   if (!perLocale) {
     perLocale = new Map();
     byActive.set(active, perLocale);
   }
-  let processor = perLocale.get(locale);
-  if (!processor) {
-    processor = processorByKey(language, locale, active);
-    perLocale.set(locale, processor);
+  let pipeline = perLocale.get(locale);
+  if (!pipeline) {
+    pipeline = pipelineByKey(language, locale, active);
+    perLocale.set(locale, pipeline);
   }
-  return processor;
+  return pipeline;
 }
 
-function processorByKey(language: string, locale: string, active: ActiveRule[]): Processor<Root, Root, Root> {
+function pipelineByKey(language: string, locale: string, active: ActiveRule[]): MessagePipeline {
   const key = `${locale}\u0000${active.map((a) => `${a.rule.meta.id}:${JSON.stringify(a.options)}`).join('|')}`;
-  let processor = processors.get(key);
-  if (!processor) {
-    const base = unified().use(language === 'en' ? retextEnglish : retextLatin) as unknown as Processor<Root, Root, Root>;
-    for (const rule of active) base.use(attacher(rule));
-    processor = base.freeze() as Processor<Root, Root, Root>;
-    processors.set(key, processor);
+  let pipeline = pipelines.get(key);
+  if (!pipeline) {
+    const parser = parserFor(language);
+    const transforms = active.map(ruleTransform);
+    pipeline = {
+      parse: (file) => parser.parse(file) as Root,
+      run(tree, file) {
+        for (const transform of transforms) transform(tree, file);
+      },
+    };
+    pipelines.set(key, pipeline);
   }
-  return processor;
+  return pipeline;
 }
