@@ -6,14 +6,15 @@ import { tokenize, type Token } from '../src/language/tokens.js';
 // Language-neutral markers: eye-roll and exasperation emoji, the `/s` irony tag.
 const EMOJI_MARKERS = /🙄|😒|🤦(?:\u200d?[♀♂]\ufe0f?)?|😤|🥱/gu;
 const IRONY_TAG = /(?:^|\s)\/s(?=\s*$)/gu;
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', "'": "'", '‘': '’' };
+const QUOTES = new Map([['"', '"'], ['“', '”'], ['«', '»'], ['„', '“'], ["'", "'"], ['‘', '’']]);
 
 /** Scare quotes: a one-to-three-word quotation right after a second-person possessive. */
 function scareQuotes(tokens: Token[], possessives: ReadonlySet<string>): Token[][] {
   const found: Token[][] = [];
   for (let i = 1; i < tokens.length; i++) {
     const open = tokens[i];
-    const close = QUOTES[open.value];
+    if (open.kind !== 'symbol') continue; // quotes are symbols: most tokens stop here
+    const close = QUOTES.get(open.value);
     if (!close || !possessives.has(tokens[i - 1].norm)) continue;
     for (let j = i + 2; j <= i + 4 && j < tokens.length; j++) {
       if (tokens[j].value === close) {

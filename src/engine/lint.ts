@@ -233,11 +233,14 @@ export class Linter {
     const file = new VFile({ value: masked, data: { msglint: data } });
     const processor = processorFor(language, locale, active);
     processor.run(processor.parse(file), file);
-    const severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]));
+    if (file.messages.length === 0) return [];
+    let severities = severitiesByActive.get(active);
+    if (!severities) severitiesByActive.set(active, (severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]))));
     return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
 }
 
+const severitiesByActive = new WeakMap<ActiveRule[], Map<string, Severity>>();
 const detected = new WeakMap<FormatInput, FormatAdapter | undefined>();
 
 /** detectFormat, remembered per input (recognises() and lintText() ask about the same one). */

@@ -337,6 +337,21 @@ function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<st
   return id;
 }
 
+/** Sets with a phrase that can start with this word (as a word, or by a prefix), ascending. */
+function setsStartingWith(norm: string): number[] {
+  const out = new Set<number>(sharedWords.get(norm));
+  for (let length = Math.min(PREFIX_KEY, norm.length); length >= 1; length--) {
+    const entries = sharedPrefixes.get(length === norm.length ? norm : norm.slice(0, length));
+    if (entries) for (const entry of entries) if (norm.startsWith(entry.prefix)) out.add(entry.set);
+  }
+  return out.size === 0 ? NO_SETS : [...out].sort((a, b) => a - b);
+}
+
+// setsStartingWith() per word: a run sees the same words again and again
+const setsOfWord = new Map<string, number[]>();
+let setsOfWordFor = 0;
+const NO_SETS: number[] = [];
+
 /** Per registered set, the token positions where one of its phrases can start (ascending). */
 function startsByset(tokens: Token[]): { sets: number; starts: number[][] } {
   let memo = startsMemo.get(tokens);
@@ -346,16 +361,21 @@ function startsByset(tokens: Token[]): { sets: number; starts: number[][] } {
     const list = starts[set];
     if (list[list.length - 1] !== t) list.push(t);
   };
+  if (setsOfWordFor !== registry.length) {
+    setsOfWord.clear(); // sets were added since
+    setsOfWordFor = registry.length;
+  }
   for (let t = 0; t < tokens.length; t++) {
     const norm = tokens[t].norm;
-    const sets = sharedWords.get(norm);
-    if (sets) for (const set of sets) add(set, t);
+    let sets = setsOfWord.get(norm);
+    if (sets === undefined) {
+      sets = setsStartingWith(norm);
+      if (setsOfWord.size >= 50_000) setsOfWord.clear(); // bounded on huge inputs
+      setsOfWord.set(norm, sets);
+    }
+    for (const set of sets) add(set, t);
     const kind = kindOf(tokens[t]);
     if (kind !== 0) for (const set of sharedKinds[kind]) add(set, t);
-    for (let length = Math.min(PREFIX_KEY, norm.length); length >= 1; length--) {
-      const entries = sharedPrefixes.get(length === norm.length ? norm : norm.slice(0, length));
-      if (entries) for (const entry of entries) if (norm.startsWith(entry.prefix)) add(entry.set, t);
-    }
   }
   memo = { sets: registry.length, starts };
   startsMemo.set(tokens, memo);
