@@ -20,7 +20,20 @@ const announcedCompiles = new Set<string>();
 const MAX_WORD = 48;
 const MAX_SUGGEST = 30;
 
+// Asked for every word of every message, with a small vocabulary: remember the answers.
+const irrelevantWords = new Map<string, boolean>();
+
 function irrelevant(word: string): boolean {
+  let answer = irrelevantWords.get(word);
+  if (answer === undefined) {
+    answer = irrelevantUncached(word);
+    if (irrelevantWords.size >= 50_000) irrelevantWords.clear(); // bounded on huge inputs
+    irrelevantWords.set(word, answer);
+  }
+  return answer;
+}
+
+function irrelevantUncached(word: string): boolean {
   return (
     word.length < 2 ||
     word.length > MAX_WORD ||
@@ -83,7 +96,8 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
-        const actual = toString(node).replace(/’/g, "'");
+        const written = toString(node);
+        const actual = written.indexOf('’') < 0 ? written : written.replace(/’/g, "'");
         if (irrelevant(actual) || data.words.has(actual) || data.words.has(actual.toLowerCase())) return;
         if (speller.correct(actual)) return;
         // `alpha-bravo` is fine when its parts are.
