@@ -22,6 +22,9 @@ function hashRange(text: string, start: number, end: number): number {
   return h >>> 0;
 }
 
+const FNV_SEED = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -172,6 +175,156 @@ export class WordStore {
     return decodeFlags(f, this.mode);
   }
 
+  // ---------------------------------------------------------------- prefix filter
+
+  /**
+   * One bit per hash of every prefix of every word (like a Bloom filter with one hash
+   * function): a clear bit proves that no word starts with that text. Suggestions look up
+   * thousands of affix stems of misspelt candidates; the filter rejects almost all of them
+   * after a few characters. Built for the first suggestion (usePrefixFilter), so that runs
+   * without typos do not pay for it; spell checks use it once it is there.
+   */
+  private pfxBits: Int32Array | null = null;
+  private pfxShift = 0;
+
+  private buildPrefixFilter(): void {
+    // ~32 bits a word: 7% of the bits set, 512 KB for German (a larger table is slower
+    // to build, as its writes miss the cache, and rejects little more)
+    let log = 16;
+    while (log < 24 && 1 << log < this.size * 32) log++;
+    const bits = new Int32Array(1 << (log - 5));
+    const shift = 32 - log;
+    const text = this.text;
+    for (let e = 0; e < this.size; e++) {
+      let h = FNV_SEED;
+      for (let i = this.wordStart[e], end = i + this.wordLen[e]; i < end; i++) {
+        h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+        const b = h >>> shift;
+        bits[b >>> 5] |= 1 << (b & 31);
+      }
+    }
+    this.pfxBits = bits;
+    this.pfxShift = shift;
+    for (const w of this.ovWords) this.addPrefixes(w);
+  }
+
+  private addPrefixes(w: string): void {
+    const bits = this.pfxBits;
+    if (bits === null) return;
+    const shift = this.pfxShift;
+    let h = FNV_SEED;
+    for (let i = 0; i < w.length; i++) {
+      h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+      const b = h >>> shift;
+      bits[b >>> 5] |= 1 << (b & 31);
+    }
+  }
+
+  /** Build the prefix filter if it is not built yet (the suggester asks for it). */
+  usePrefixFilter(): void {
+    if (this.pfxBits === null) this.buildPrefixFilter();
+  }
+
+  /**
+   * How many leading characters of `s` may begin a word: no word starts with
+   * `s.slice(0, n + 1)` for the returned n (n = s.length when all prefixes pass, or when
+   * the filter is not built). Fills `ph[j]` with the hash state after j characters
+   * (j <= n), for lookupWithTail.
+   */
+  prefixReach(s: string, ph: Int32Array): number {
+    const bits = this.pfxBits;
+    const shift = this.pfxShift;
+    let h = FNV_SEED;
+    ph[0] = h;
+    for (let j = 0; j < s.length; j++) {
+      h = Math.imul(h ^ s.charCodeAt(j), FNV_PRIME);
+      if (bits !== null) {
+        const b = h >>> shift;
+        if ((bits[b >>> 5] & (1 << (b & 31))) === 0) return j;
+      }
+      ph[j + 1] = h;
+    }
+    return s.length;
+  }
+
+  /**
+   * lookup(s.slice(0, n) + tail) without building the string: `h` is the hash state after
+   * those n characters (from prefixReach, which also proved them a possible word start).
+   */
+  lookupWithTail(h: number, s: string, n: number, tail: string): number {
+    const bits = this.pfxBits;
+    const shift = this.pfxShift;
+    for (let i = 0; i < tail.length; i++) {
+      h = Math.imul(h ^ tail.charCodeAt(i), FNV_PRIME);
+      if (bits !== null) {
+        const b = h >>> shift;
+        if ((bits[b >>> 5] & (1 << (b & 31))) === 0) return NONE;
+      }
+    }
+    const wl = n + tail.length;
+    if (wl === 0) return NONE;
+    const table = this.table;
+    const mask = this.mask;
+    const text = this.text;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot];
+      if (v === 0) break;
+      const o = v - 1;
+      if (this.wordLen[o] === wl && sameJoined(text, this.wordStart[o], s, n, tail)) return o;
+    }
+    if (this.ovHead.size !== 0) {
+      const ov = this.ovHead.get(s.slice(0, n) + tail);
+      if (ov !== undefined) return ov;
+    }
+    return NONE;
+  }
+
+  /** hash state after the text reachJoined() passed in full */
+  private joinedHash = 0;
+
+  /** prefixReach() of `a + s.slice(from)`, without building the string */
+  reachJoined(a: string, s: string, from: number): number {
+    const bits = this.pfxBits;
+    const shift = this.pfxShift;
+    let h = FNV_SEED;
+    for (let i = 0; i < a.length; i++) {
+      h = Math.imul(h ^ a.charCodeAt(i), FNV_PRIME);
+      if (bits !== null) {
+        const b = h >>> shift;
+        if ((bits[b >>> 5] & (1 << (b & 31))) === 0) return i;
+      }
+    }
+    for (let i = from; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+      if (bits !== null) {
+        const b = h >>> shift;
+        if ((bits[b >>> 5] & (1 << (b & 31))) === 0) return a.length + i - from;
+      }
+    }
+    this.joinedHash = h;
+    return a.length + s.length - from;
+  }
+
+  /** lookup(a + s.slice(from)) right after reachJoined() passed all of it */
+  lookupJoined(a: string, s: string, from: number): number {
+    const wl = a.length + s.length - from;
+    if (wl === 0) return NONE;
+    const table = this.table;
+    const mask = this.mask;
+    const text = this.text;
+    for (let slot = this.joinedHash & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot];
+      if (v === 0) break;
+      const o = v - 1;
+      if (this.wordLen[o] === wl && startsJoined(text, this.wordStart[o], a, s, from)) return o;
+    }
+    if (this.ovHead.size !== 0) {
+      const ov = this.ovHead.get(a + s.slice(from));
+      if (ov !== undefined) return ov;
+    }
+    return NONE;
+  }
+
   /** First homonym of `word`, or NONE. */
   lookup(word: string): number {
     const wl = word.length;
@@ -179,7 +332,19 @@ export class WordStore {
     const table = this.table;
     const mask = this.mask;
     const text = this.text;
-    let h = hashString(word) & mask;
+    let h: number;
+    const bits = this.pfxBits;
+    if (bits !== null) {
+      // with the prefix filter: most misses end after a few characters
+      const shift = this.pfxShift;
+      h = FNV_SEED;
+      for (let i = 0; i < wl; i++) {
+        h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+        const b = h >>> shift;
+        if ((bits[b >>> 5] & (1 << (b & 31))) === 0) return NONE;
+      }
+      h &= mask;
+    } else h = hashString(word) & mask;
     for (;;) {
       const v = table[h];
       if (v === 0) break;
@@ -255,6 +420,7 @@ export class WordStore {
     this.ovWords.push(word);
     this.ovFlags.push(flags);
     this.ovNext.push(NONE);
+    this.addPrefixes(word);
     // find the main chain first
     let head = NONE;
     {
@@ -295,6 +461,20 @@ export class WordStore {
 
 function sameRange(text: string, a: number, b: number, n: number): boolean {
   for (let i = 0; i < n; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** text[at..] starts with s.slice(0, n) + tail */
+function sameJoined(text: string, at: number, s: string, n: number, tail: string): boolean {
+  for (let i = 0; i < n; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return text.startsWith(tail, at + n);
+}
+
+/** text[at..] starts with a + s.slice(from) */
+function startsJoined(text: string, at: number, a: string, s: string, from: number): boolean {
+  if (!text.startsWith(a, at)) return false;
+  at += a.length - from;
+  for (let i = from; i < s.length; i++) if (text.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
   return true;
 }
 

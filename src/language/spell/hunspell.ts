@@ -36,6 +36,8 @@ const MAXWORDLEN = 100;
 const MAXSHARPS = 5;
 /** compound part result: reject the whole word */
 const ABORT = -3;
+/** not computed (first-part results of the last word) */
+const UNKNOWN = -4;
 
 export const enum Cap {
   No = 0,
@@ -232,6 +234,8 @@ export class HunspellChecker {
   }
   /** the last checkForSuggest() accepted the word as a compound only */
   lastCompound = false;
+  /** the last checkForSuggest(word, false) refused the word only because it skipped compounds */
+  lastDeferred = false;
 
   /** Parse `.aff` and `.dic` texts. */
   static fromText(affText: string, dicText: string): HunspellChecker {
@@ -483,14 +487,24 @@ export class HunspellChecker {
       }
       return he;
     }
-    if (this.hasCompound && !this.skipCompounds) {
+    if (this.skipCompounds) {
+      this.lastDeferred = this.compounds;
+      return NONE;
+    }
+    return this.compoundStage(word);
+  }
+
+  /** the end of checkword: the word as a compound */
+  private compoundStage(word: string): number {
+    let he = NONE;
+    if (this.hasCompound) {
       he = this.compoundCheck(word, 0, 100);
       if (he >= 0) {
         this.lastCompound = true;
         return he;
       }
     }
-    if (aff.compoundRules.length && !this.skipCompounds) he = this.compoundRuleCheck(word);
+    if (this.aff.compoundRules.length) he = this.compoundRuleCheck(word);
     if (he >= 0) this.lastCompound = true;
     return he;
   }
@@ -500,9 +514,11 @@ export class HunspellChecker {
     // Hidden capitalised homonyms (Nw for NW) are never suggestions, as in Hunspell's
     // SuggestMgr::checkword: rejected as for capitalised input.
     const info: Info = { forbidden: false, initcap: true };
+    this.dic.usePrefixFilter();
     this.suggestMode = true;
     this.skipCompounds = !compounds;
     this.lastCompound = false;
+    this.lastDeferred = false;
     try {
       const rv = this.checkword(word, info);
       if (rv < 0 || info.forbidden) return NONE;
@@ -511,6 +527,22 @@ export class HunspellChecker {
     } finally {
       this.suggestMode = false;
       this.skipCompounds = false;
+    }
+  }
+
+  /**
+   * checkForSuggest(word, true) for a word that checkForSuggest(word, false) refused with
+   * lastDeferred set: only the compound analysis is left to do.
+   */
+  checkCompoundsForSuggest(word: string): number {
+    this.suggestMode = true;
+    this.lastCompound = false;
+    try {
+      const rv = this.compoundStage(word);
+      if (rv < 0 || this.dic.hasFlag(rv, this.aff.noSuggest)) return NONE;
+      return rv;
+    } finally {
+      this.suggestMode = false;
     }
   }
 
@@ -547,22 +579,30 @@ export class HunspellChecker {
       if (key < 0) continue;
       const tmpl = len - k;
       if (!(tmpl > 0 || (tmpl === 0 && fullStrip))) continue;
-      const rest = word.slice(k);
       const ids = idx.ids;
       let strip = -1;
-      let tmpword = '';
+      let tmpword: string | null = null;
       let head = NONE;
+      let maySfx = false;
       let cands: number[] | null = null;
       for (let j = idx.start[key], end = idx.start[key + 1]; j < end; j++) {
         const pe = ids[j];
         if (t.stripId[pe] !== strip) {
           strip = t.stripId[pe];
-          tmpword = t.strs[strip] + rest;
-          head = dic.lookup(tmpword);
+          const st = t.strs[strip];
+          // the stem is st + word.slice(k), or starts with up to `maxLen` characters less
+          // when a suffix is also stripped: the prefix filter rules out most of them
+          const reach = dic.reachJoined(st, word, k);
+          const stemLen = st.length + tmpl;
+          head = reach === stemLen ? dic.lookupJoined(st, word, k) : NONE;
+          maySfx = stemLen - reach <= this.sfxIndex.maxLen;
+          tmpword = null;
           cands = null;
         }
+        if (head < 0 && !(maySfx && t.cross[pe])) continue;
         const b = t.bits[pe];
         if (inCpd === IN_CPD_NOT ? b & BIT_ONLYINCOMPOUND : inCpd === IN_CPD_END && !(b & BIT_PERMIT)) continue;
+        if (tmpword === null) tmpword = t.strs[strip] + word.slice(k);
         if (!pfxCond(t, pe, tmpword)) continue;
         const pflag = t.flag[pe];
         for (let he = head; he >= 0; he = dic.next(he)) {
@@ -575,7 +615,7 @@ export class HunspellChecker {
             return he;
           }
         }
-        if (t.cross[pe]) {
+        if (t.cross[pe] && maySfx) {
           // the suffix candidates of a stem are shared by all prefixes of the group
           if (cands === null) cands = this.suffixCandidates(tmpword, this.sfxIndex);
           if (cands === NO_CANDIDATES) continue;
@@ -602,6 +642,8 @@ export class HunspellChecker {
     return this.filterSuffixCandidates(cands, sfxopts, ppfx, cclass, needflag, inCpd);
   }
 
+  /** hash states of the prefixes of the word in suffixCandidatesUncached */
+  private stemHash = new Int32Array(64);
   private lastCandWord = '';
   private lastCandIdx: AffixIndex | null = null;
   private lastCands: number[] = NO_CANDIDATES;
@@ -629,15 +671,18 @@ export class HunspellChecker {
     const fullStrip = this.aff.fullStrip;
     const dic = this.dic;
     const ids = idx.ids;
+    // every stem starts with word.slice(0, tmpl): no word starts so beyond `reach`
+    if (this.stemHash.length <= len) this.stemHash = new Int32Array(len + 16);
+    const ph = this.stemHash;
+    const reach = dic.prefixReach(word, ph);
     let h = HASH_SEED;
     for (let k = 0; k <= maxk; k++) {
       if (k > 0) h = hashStep(h, word.charCodeAt(len - k));
-      if (!idx.lens[k]) continue;
+      const tmpl = len - k;
+      if (tmpl > reach || !idx.lens[k]) continue;
       const key = k === 0 ? idx.empty : findKey(idx, word, k, h);
       if (key < 0) continue;
-      const tmpl = len - k;
       if (!(tmpl > 0 || (tmpl === 0 && fullStrip))) continue;
-      const stem = word.slice(0, tmpl);
       let strip = -1;
       let tmpword = '';
       let head = NONE;
@@ -646,8 +691,9 @@ export class HunspellChecker {
         if (t.stripId[se] !== strip) {
           strip = t.stripId[se];
           const st = t.strs[strip];
-          tmpword = st ? stem + st : stem;
-          head = dic.lookup(tmpword);
+          head = dic.lookupWithTail(ph[tmpl], word, tmpl, st);
+          // the stem text only for the rare hits (the condition reads it)
+          tmpword = head < 0 ? '' : word.slice(0, tmpl) + st;
         }
         if (head < 0) continue;
         if (tmpword.length < t.condLen[se] || !sfxCond(t, se, tmpword)) continue;
@@ -705,6 +751,8 @@ export class HunspellChecker {
     const fullStrip = this.aff.fullStrip;
     const xproduct = (sfxopts & XPRODUCT) !== 0;
     const ids = idx.ids;
+    if (this.stemHash.length <= len) this.stemHash = new Int32Array(len + 16);
+    const reach = this.dic.prefixReach(word, this.stemHash);
     let h = HASH_SEED;
     for (let k = 0; k <= maxk; k++) {
       if (k > 0) h = hashStep(h, word.charCodeAt(len - k));
@@ -713,11 +761,16 @@ export class HunspellChecker {
       if (key < 0) continue;
       const tmpl = len - k;
       if (!(tmpl > 0 || (tmpl === 0 && fullStrip))) continue;
-      const stem = word.slice(0, tmpl);
+      let stem: string | null = null;
       for (let j = idx.start[key], end = idx.start[key + 1]; j < end; j++) {
         const se = ids[j];
         if (xproduct && !t.cross[se]) continue;
-        const tmpword = stem + t.strs[t.stripId[se]];
+        const strip = t.strs[t.stripId[se]];
+        // the inner suffix's stem starts with word.slice(0, tmpl + strip.length - k2):
+        // beyond `reach` no word starts so (see suffixCandidatesUncached)
+        if (tmpl > reach && tmpl + strip.length - reach > this.innerSfxMax(t.flag[se])) continue;
+        if (stem === null) stem = word.slice(0, tmpl);
+        const tmpword = stem + strip;
         if (tmpword.length < t.condLen[se] || !sfxCond(t, se, tmpword)) continue;
         const sflag = t.flag[se];
         let he: number;
@@ -727,6 +780,12 @@ export class HunspellChecker {
       }
     }
     return NONE;
+  }
+
+  /** longest append of the suffixes that may precede flag's suffixes (-1: none) */
+  private innerSfxMax(flag: number): number {
+    const sub = this.sfxByCont.get(flag);
+    return sub === undefined ? -1 : sub.maxLen;
   }
 
   private prefixCheckTwoSfx(word: string, inCpd: number, needflag: number): number {
@@ -786,10 +845,19 @@ export class HunspellChecker {
     const len = word.length;
     const cmin = aff.compoundMin;
     const cmax = len - cmin + 1;
+    const shared = wordnum === 0 ? this.sharedFirstParts(word) : 0;
+    const firstRes = this.firstRes[this.firstSlot];
     for (let i = cmin; i < cmax; i++) {
       const cc = word.charCodeAt(i);
-      if (cc >= 0xdc00 && cc <= 0xdfff) continue; // never split a surrogate pair
-      const rvFirst = this.compoundFirst(word.slice(0, i), wordnum);
+      if (cc >= 0xdc00 && cc <= 0xdfff) {
+        if (wordnum === 0) this.keepFirst(i, UNKNOWN);
+        continue; // never split a surrogate pair
+      }
+      let rvFirst = i < shared ? firstRes[i] : UNKNOWN;
+      if (rvFirst === UNKNOWN) {
+        rvFirst = this.compoundFirst(word.slice(0, i), wordnum);
+        if (wordnum === 0) this.keepFirst(i, rvFirst);
+      }
       if (rvFirst === ABORT) return NONE;
       if (rvFirst < 0) continue;
       const rest = word.slice(i);
@@ -813,17 +881,59 @@ export class HunspellChecker {
     return NONE;
   }
 
+  /**
+   * First parts of the last words split at the top level, by length: suggestion candidates
+   * come in runs that share their start (edits at one position), and a first part inside
+   * the shared start has the same result. Two slots, as German candidates alternate with
+   * their capitalised forms. Entries below firstValid[s] are for firstWord[s].
+   */
+  private firstWord = ['', ''];
+  private firstRes = [new Int32Array(MAXWORDLEN + 1), new Int32Array(MAXWORDLEN + 1)];
+  private firstValid = [0, 0];
+  private firstSlot = 0;
+  private firstMode = false;
+
+  /** how many first-part results of an earlier word hold for `word` (which takes that slot) */
+  private sharedFirstParts(word: string): number {
+    const valid = this.firstValid;
+    if (this.firstMode !== this.suggestMode) {
+      this.firstMode = this.suggestMode;
+      valid[0] = valid[1] = 0;
+    }
+    // entry i (the first i characters) holds while those characters are the same
+    const c0 = commonStart(this.firstWord[0], word, valid[0] - 1);
+    const c1 = commonStart(this.firstWord[1], word, valid[1] - 1);
+    // the slot with the longer shared start, else the one not used last
+    const slot = c0 > c1 || (c0 === c1 && this.firstSlot === 1) ? 0 : 1;
+    this.firstSlot = slot;
+    this.firstWord[slot] = word;
+    valid[slot] = Math.min((slot === 0 ? c0 : c1) + 1, valid[slot]);
+    return valid[slot];
+  }
+
+  private keepFirst(i: number, rv: number): void {
+    const res = this.firstRes[this.firstSlot];
+    if (i >= res.length) return;
+    res[i] = rv;
+    // entries are filled in order of i; the ones between hold results or UNKNOWN
+    if (i >= this.firstValid[this.firstSlot]) this.firstValid[this.firstSlot] = i + 1;
+  }
+
   /** memo tables: [check|suggest][first part at 0 | first part later | last part] */
   private cpdMemo: Array<Map<string, number>> = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
   private cpdMemoSize = 0;
 
   private clearCpdMemo(): void {
+    this.firstValid[0] = this.firstValid[1] = 0;
     for (const m of this.cpdMemo) m.clear();
     this.cpdMemoSize = 0;
   }
 
   /** First (or middle) part of a compound: its entry, NONE, or ABORT (reject the word). */
   private compoundFirst(st: string, wordnum: number): number {
+    // suggestion candidates: the first parts they share are reused by compoundCheck
+    // (sharedFirstParts); the others contain the edit and are seldom seen again
+    if (this.suggestMode && wordnum === 0) return this.compoundFirstUncached(st, wordnum);
     const m = this.cpdMemo[(this.suggestMode ? 3 : 0) + (wordnum === 0 ? 0 : 1)];
     let v = m.get(st);
     if (v === undefined) {
@@ -1020,15 +1130,20 @@ export class HunspellChecker {
    */
   private buildHidden(): void {
     this.hiddenBuilt = true;
-    this.clearCpdMemo();
+    this.invalidate(); // new entries: memoised answers may change
     const dic = this.dic;
     const n = dic.count;
-    for (let e = 0; e < n; e++) this.addHiddenFor(e);
+    for (let e = 0; e < n; e++) this.addHidden(e);
   }
 
   /** add the hidden capitalised homonym of entry `e` when Hunspell would */
   addHiddenFor(e: number): void {
     this.clearCpdMemo();
+    this.addHidden(e);
+  }
+
+  // buildHidden clears the memo once, not once per entry (75,000 times in German)
+  private addHidden(e: number): void {
     const dic = this.dic;
     const w = dic.word(e);
     if (w === w.toLowerCase()) return;
@@ -1055,6 +1170,14 @@ export class HunspellChecker {
     this.lastCandWord = '';
     this.lastCands = NO_CANDIDATES;
   }
+}
+
+/** length of the common start of a and b, at most max */
+function commonStart(a: string, b: string, max: number): number {
+  const n = Math.min(a.length, b.length, max);
+  let c = 0;
+  while (c < n && a.charCodeAt(c) === b.charCodeAt(c)) c++;
+  return c;
 }
 
 function matchRule(rule: Array<[number, string]>, parts: number[], full: boolean, dic: WordStore): boolean {

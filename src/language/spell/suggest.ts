@@ -101,6 +101,12 @@ export class Suggester {
       if (prev === undefined || bonus < prev) results.set(w, bonus);
     };
     let compounds = true;
+    const capitalise = this.capitalisedNouns && ct !== Cap.Huh && ct !== Cap.HuhInit;
+    // Without compounds: the candidates that only the compound analysis could still accept,
+    // as [candidate, bonus, its capitalised form or '']; a candidate is in it when it or
+    // its capitalised form is deferred (lastDeferred), and an undeferred one stays out:
+    // the second pass replays these with only the compound analysis left.
+    const deferred: Array<[string, number, string]> = [];
     const test = (cand: string, bonus = 0): void => {
       if (!cand || tried.has(cand)) return;
       tried.add(cand);
@@ -110,10 +116,27 @@ export class Suggester {
         return;
       }
       // words valid only as compounds (German Verb+ideen) are less likely than listed ones
-      if (c.checkForSuggest(cand, compounds) >= 0) accept(cand, bonus + (c.lastCompound ? COMPOUND_COST : 0));
-      else if (this.capitalisedNouns && ct !== Cap.Huh && ct !== Cap.HuhInit) {
-        const ic = initCap(cand);
-        if (ic !== cand && c.checkForSuggest(ic, compounds) >= 0) accept(ic, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+      if (c.checkForSuggest(cand, compounds) >= 0) {
+        accept(cand, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+        return;
+      }
+      const candDeferred = c.lastDeferred;
+      let ic = '';
+      if (capitalise) {
+        ic = initCap(cand);
+        if (ic === cand) ic = '';
+        else if (c.checkForSuggest(ic, compounds) >= 0) {
+          accept(ic, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+          ic = '';
+        } else if (!c.lastDeferred) ic = '';
+      }
+      if (candDeferred || ic) deferred.push([candDeferred ? cand : '', bonus, ic]);
+    };
+    // the second pass of generate(), from the first pass's deferred candidates
+    const replayDeferred = () => {
+      for (const [cand, bonus, ic] of deferred) {
+        if (cand && c.checkCompoundsForSuggest(cand) >= 0) accept(cand, bonus + COMPOUND_COST);
+        else if (ic && c.checkCompoundsForSuggest(ic) >= 0) accept(ic, bonus + COMPOUND_COST);
       }
     };
     const generate = () => {
@@ -141,11 +164,17 @@ export class Suggester {
     // finds nothing good (the quality sets: same top-1 and "among the suggestions" rates).
     if (c.compounds) {
       compounds = false;
+      const hidden = c.hiddenReady;
       generate();
       const plain = this.rank(base, word, results);
-      compounds = exhaustive || plain.length === 0 || plain[0].cost > 0.8;
-    }
-    if (compounds) generate();
+      if (exhaustive || plain.length === 0 || plain[0].cost > 0.8) {
+        compounds = true;
+        // the same candidates again, with compounds: only the deferred ones can change
+        // (unless a split part's check added the hidden forms, changing the dictionary)
+        if (c.hiddenReady === hidden) replayDeferred();
+        else generate();
+      }
+    } else generate();
 
     let ranked = this.rank(base, word, results);
     // The n-gram search (the slowest part) only when edits found nothing good: on the quality
@@ -365,26 +394,35 @@ export class Suggester {
   }
 
   private rootsStartingWith(ch: string): number[] {
-    if (this.byFirst === null) {
-      const m = new Map<string, number[]>();
-      const dic = this.c.dic;
-      const n = dic.size;
-      const text = dic.text;
-      for (let e = 0; e < dic.count; e++) {
-        let f: string;
-        if (e < n) f = baseLetter(text[dic.start(e)] ?? '');
-        else {
-          // run-time words; hidden capitalised forms are not words of their own
-          if (dic.hasFlag(e, ONLYUPCASE_FLAG)) continue;
-          f = baseLetter(dic.word(e)[0] ?? '');
-        }
-        let list = m.get(f);
-        if (!list) m.set(f, (list = []));
-        list.push(e);
-      }
-      this.byFirst = m;
-    }
+    if (this.byFirst === null) this.byFirst = this.indexByFirst();
     return this.byFirst.get(baseLetter(ch)) ?? [];
+  }
+
+  /** The entries by the base letter of their first character, each list in entry order. */
+  private indexByFirst(): Map<string, number[]> {
+    const m = new Map<string, number[]>();
+    const dic = this.c.dic;
+    const n = dic.size;
+    const text = dic.text;
+    // the list of each first character code, so that the letter is worked out once a code
+    const byCode: Array<number[] | undefined> = new Array(65536);
+    const listOf = (letter: string): number[] => {
+      let list = m.get(letter);
+      if (!list) m.set(letter, (list = []));
+      return list;
+    };
+    for (let e = 0; e < n; e++) {
+      const at = dic.start(e);
+      const code = text.charCodeAt(at);
+      let list = byCode[code];
+      if (list === undefined) list = byCode[code] = listOf(baseLetter(text[at]));
+      list.push(e);
+    }
+    for (let e = n; e < dic.count; e++) {
+      // run-time words; hidden capitalised forms are not words of their own
+      if (!dic.hasFlag(e, ONLYUPCASE_FLAG)) listOf(baseLetter(dic.word(e)[0] ?? '')).push(e);
+    }
+    return m;
   }
 
   /** Word forms of a dictionary entry (one suffix, one prefix, twofold suffixes). */
