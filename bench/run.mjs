@@ -539,7 +539,7 @@ function moduleOf(url) {
  * What a sample was doing, from its whole stack: a rule (innermost rules/<id>.js frame),
  * retext parsing, file detection and YAML, config, module loading, the engine, GC.
  */
-function stageOf(stack) {
+export function stageOf(stack) {
   const leaf = stack[0].functionName;
   if (leaf === '(garbage collector)') return 'garbage collection';
   if (leaf === '(program)' || leaf === '(idle)') return 'V8 (program), outside JS';
@@ -563,7 +563,7 @@ function stageOf(stack) {
  * before each module, so that profiles are still attributed to rules, packages and stages.
  */
 const bundleSections = new Map();
-function unbundledUrl(url, line) {
+export function unbundledUrl(url, line) {
   if (!url || !/\/dist\/src\/cli\/msglint\.cjs$/.test(url)) return url;
   let sections = bundleSections.get(url);
   if (!sections) {
@@ -618,7 +618,7 @@ export function analyseProfile(profile) {
     stage.set(st, (stage.get(st) ?? 0) + us);
   }
   const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => ({ name: k, ms: us / 1000, pct: (100 * us) / total }));
-  return { totalMs: total / 1000, functions: top(fn, 15), modules: top(mod, 15), stages: top(stage, 25) };
+  return { totalMs: total / 1000, functions: top(fn, process.env.PROF_TOP ? +process.env.PROF_TOP : 15), modules: top(mod, 15), stages: top(stage, 25) };
 }
 
 // ---------------------------------------------------------------------------------------
