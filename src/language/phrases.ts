@@ -244,35 +244,52 @@ function buildNfa(nodes: Node[]): Nfa {
 
 let seenStates = new Uint32Array(256);
 let stampCounter = 0;
+// The state lists of one step and the next, reused by every call (matchAt runs hundreds of
+// thousands of times in a big run, most of them ending at the first or second token).
+let currentStates = new Int32Array(64);
+let nextStates = new Int32Array(64);
 
 /** One past the last token of the longest match starting at token `from`; -1 if none. */
 function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number {
   const { nfa } = phrase;
-  if (seenStates.length < nfa.tests.length) seenStates = new Uint32Array(nfa.tests.length * 2);
+  const size = nfa.tests.length;
+  if (seenStates.length < size) seenStates = new Uint32Array(size * 2);
+  if (currentStates.length < size) {
+    currentStates = new Int32Array(size * 2);
+    nextStates = new Int32Array(size * 2);
+  }
   if (stampCounter > 0xfff00000) {
     seenStates.fill(0); // stamps wrap around after ~4 billion steps
     stampCounter = 0;
   }
-  let current = nfa.closureOf[0];
+  let current = currentStates;
+  let next = nextStates;
+  const first = nfa.closureOf[0];
+  for (let i = 0; i < first.length; i++) current[i] = first[i];
+  let count = first.length;
   let best = -1;
-  for (let t = from; t < tokens.length && current.length > 0; t++) {
-    const next: number[] = [];
+  for (let t = from; t < tokens.length && count > 0; t++) {
     const stamp = ++stampCounter;
+    let nextCount = 0;
     let accepted = false;
     const token = tokens[t];
-    for (const s of current) {
+    for (let i = 0; i < count; i++) {
+      const s = current[i];
       if (!nfa.tests[s]!(token)) continue;
       const to = nfa.to[s];
       if (nfa.accepting[to]) accepted = true;
       for (const c of nfa.closureOf[to]) {
         if (seenStates[c] !== stamp) {
           seenStates[c] = stamp;
-          next.push(c);
+          next[nextCount++] = c;
         }
       }
     }
     if (accepted) best = t + 1;
+    const swap = current;
     current = next;
+    next = swap;
+    count = nextCount;
   }
   return best;
 }
@@ -317,7 +334,7 @@ const sharedWords = new Map<string, number[]>();
 const sharedPrefixes = new Map<string, { prefix: string; set: number }[]>();
 /** sets with phrases that start with `<num>` (index KIND_NUMBER) or `<any>` (KIND_WORD) */
 const sharedKinds: number[][] = [[], [], []];
-const startsMemo = new WeakMap<Token[], { sets: number; starts: number[][] }>();
+const startsMemo = new WeakMap<Token[], { sets: number; starts: (number[] | undefined)[] }>();
 const PREFIX_KEY = 3;
 
 function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>, kinds: number): number {
@@ -351,15 +368,18 @@ function setsStartingWith(norm: string): number[] {
 const setsOfWord = new Map<string, number[]>();
 let setsOfWordFor = 0;
 const NO_SETS: number[] = [];
+const NO_POSITIONS: number[] = [];
 
 /** Per registered set, the token positions where one of its phrases can start (ascending). */
-function startsByset(tokens: Token[]): { sets: number; starts: number[][] } {
+function startsByset(tokens: Token[]): { sets: number; starts: (number[] | undefined)[] } {
   let memo = startsMemo.get(tokens);
   if (memo && memo.sets === registry.length) return memo;
-  const starts: number[][] = registry.map(() => []);
+  // Most sets start nowhere in a message: their lists are made on their first start.
+  const starts: (number[] | undefined)[] = new Array(registry.length);
   const add = (set: number, t: number) => {
     const list = starts[set];
-    if (list[list.length - 1] !== t) list.push(t);
+    if (list === undefined) starts[set] = [t];
+    else if (list[list.length - 1] !== t) list.push(t);
   };
   if (setsOfWordFor !== registry.length) {
     setsOfWord.clear(); // sets were added since
@@ -470,7 +490,7 @@ export class PhraseSet {
   private scan(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     // A set with a phrase that can start on any token at all tries every position.
-    const positions = this.anywhere.length > 0 ? undefined : startsByset(tokens).starts[this.id];
+    const positions = this.anywhere.length > 0 ? undefined : (startsByset(tokens).starts[this.id] ?? NO_POSITIONS);
     const count = positions ? positions.length : tokens.length;
     let t = 0;
     for (let i = 0; i < count; i++) {
