@@ -14,6 +14,10 @@ interface Options extends Record<string, unknown> {
 // make it a code (`SAVE10`, `COVID-19`).
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 const SEPARATOR = /^[\s,;:\-–—&/+.'’"“”«»()]*$/u;
+// two letters of one word with no lower case between them, one a capital (uncased letters,
+// such as CJK, count: `A中` is all capitals)
+const TWO_CAPITALS = /\p{Lu}[\p{M}'’-]*[\p{Lu}\p{Lt}\p{Lm}\p{Lo}]|[\p{Lt}\p{Lm}\p{Lo}][\p{M}'’-]*\p{Lu}/u;
+const NOTHING_ALLOWED = new Set<string>();
 const PUNCTUATION_RUN = /[!?¡¿‼⁉⁈⁇]+/gu;
 // Pictographs (with variation selectors, skin tones, ZWJ sequences) and flags. ©, ® and ™
 // are pictographic too, but text unless followed by the emoji variation selector.
@@ -94,10 +98,13 @@ export default defineRule<Options>({
     return (_tree, file) => {
       const data = messageData(file);
       const text = String(file.value); // placeholders, links and e-mail addresses are masked
-      const allowed = new Set([...(options.allow ?? []), ...data.words].map((w) => w.toUpperCase()));
+      // A shouted word has more than `acronymLength` letters and no lower case: with at least
+      // one allowed, two such letters in a row are needed, which most messages lack.
+      const mayShout = options.acronymLength < 1 || TWO_CAPITALS.test(text);
+      const allowed = mayShout ? new Set([...(options.allow ?? []), ...data.words].map((w) => w.toUpperCase())) : NOTHING_ALLOWED;
 
       // Runs of words in capitals, reported once per run (short capitals join a run, never start one alone).
-      const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: m[0] }));
+      const words = mayShout ? [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: m[0] })) : [];
       for (let i = 0; i < words.length; i++) {
         if (!isCapitals(words[i].value)) continue;
         let j = i;
