@@ -70,6 +70,8 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
   create(options) {
     const suggestions = new Map<string, string[]>();
     let announced = false;
+    let accepted = new Set<string>();
+    let acceptedFor: { speller?: object; words?: ReadonlySet<string> } = {};
     return (tree, file) => {
       const data = messageData(file);
       const loaded = loadSpeller(data.locale);
@@ -93,16 +95,29 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       const speller = british
         ? { correct: (w: string) => loaded.speller.correct(w) || british.correct(w), suggest: (w: string, n?: number, exhaustive?: boolean) => loaded.speller.suggest(w, n, exhaustive) }
         : loaded.speller;
+      // Words found fine for this dictionary and these project words: most words of a run are
+      // seen many times, and the checks below cost more than one lookup.
+      if (acceptedFor.speller !== loaded.speller || acceptedFor.words !== data.words) {
+        acceptedFor = { speller: loaded.speller, words: data.words };
+        accepted = new Set();
+      }
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
         const written = toString(node);
         const actual = written.indexOf('’') < 0 ? written : written.replace(/’/g, "'");
-        if (irrelevant(actual) || data.words.has(actual) || data.words.has(actual.toLowerCase())) return;
-        if (speller.correct(actual)) return;
+        if (accepted.has(actual)) return;
         // `alpha-bravo` is fine when its parts are.
-        const parts = actual.split(/[-']/).filter((p) => p.length > 0);
-        if (parts.length > 1 && parts.every((p) => irrelevant(p) || data.words.has(p.toLowerCase()) || speller.correct(p))) return;
+        const fine = (): boolean => {
+          if (irrelevant(actual) || data.words.has(actual) || data.words.has(actual.toLowerCase()) || speller.correct(actual)) return true;
+          const parts = actual.split(/[-']/).filter((p) => p.length > 0);
+          return parts.length > 1 && parts.every((p) => irrelevant(p) || data.words.has(p.toLowerCase()) || speller.correct(p));
+        };
+        if (fine()) {
+          if (accepted.size >= 50_000) accepted.clear(); // bounded on huge inputs
+          accepted.add(actual);
+          return;
+        }
         const expected = suggestions.get(actual) ?? (actual.length <= MAX_SUGGEST ? speller.suggest(actual, options.maxSuggestions) : []);
         suggestions.set(actual, expected);
         const start = node.position!.start.offset!;

@@ -72,8 +72,9 @@ Options:
       --max-file-size SIZE   do not lint bigger files (default 2MB; 500KB, 10MB, bytes;
                              0: no limit): a named file over it is an error, one found
                              in a directory is skipped with a notice on stderr
-      --concurrency N|auto|off  lint on N worker threads (auto: one per core, up to
-                             4, for runs of 200 files or more; default off)
+      --concurrency N|auto|off  lint on N threads, the main one and N-1 workers
+                             (auto: one per core, up to 4, for runs of 200 files or
+                             more; default off)
       --color / --no-color   force or disable colours (NO_COLOR is respected)
   -v, --version              print the version
   -h, --help                 print this help

@@ -163,7 +163,8 @@ export class Linter {
     }
     const active = this.activeRules(config);
     const styles = [...BUILT_IN_STYLES.filter((s) => adapter!.placeholderStyles.includes(s.id)), ...customStyles(config.placeholders)];
-    const words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]));
+    let words = wordsByConfig.get(config);
+    if (!words) wordsByConfig.set(config, (words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]))));
     const policyDate = config.policyDate ?? today();
     const byId = compileMessageContext(config.messageContext ?? []);
     for (const message of messages) {
@@ -241,6 +242,8 @@ export class Linter {
 }
 
 const severitiesByActive = new WeakMap<ActiveRule[], Map<string, Severity>>();
+/** the project words of a config (configs are cached per folder: one set for all their files) */
+const wordsByConfig = new WeakMap<Config, Set<string>>();
 const detected = new WeakMap<FormatInput, FormatAdapter | undefined>();
 
 /** detectFormat, remembered per input (recognises() and lintText() ask about the same one). */
