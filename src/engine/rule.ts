@@ -1,5 +1,6 @@
 // What a rule is: declarative metadata, documented examples that a test runs, and a
-// unified (retext) attacher that reports through vfile. `defineRule` keeps rules typed.
+// unified-style transformer (tree, file) that reports through vfile, run once per message by
+// the pipeline of processor.ts. `defineRule` keeps rules typed.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
