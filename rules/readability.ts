@@ -9,7 +9,7 @@ import { toString } from 'nlcst-to-string';
 import { defineRule, messageData, newMessage, report } from '../src/engine/rule.js';
 import { FORMULAS, syllables } from '../src/language/readability-formulas.js';
 import { ENGLISH_FORMULA_COUNT, englishHardFormulas } from '../src/language/readability-english.js';
-import { sentenceNodes, wordsIn } from './support.js';
+import { sentenceNodes, wordText, wordsIn } from './support.js';
 
 export default defineRule<{ age: number; threshold: number; minWords: number; maxWords: number; thresholds: Record<string, number> }>({
   meta: {
@@ -45,7 +45,7 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
       if (data.language === 'en') {
         for (const sentence of sentenceNodes(tree)) {
           const words: string[] = [];
-          wordsIn(sentence, (word) => void words.push(toString(word)));
+          wordsIn(sentence, (word) => void words.push(wordText(word)));
           const nok = englishHardFormulas(words, english);
           if (nok === undefined || nok / ENGLISH_FORMULA_COUNT < options.threshold) continue;
           const message = newMessage(file, `Unexpected hard to read sentence, according to ${nok < ENGLISH_FORMULA_COUNT ? `${nok} out of ` : 'all '}${ENGLISH_FORMULA_COUNT} algorithms`, {
@@ -65,7 +65,7 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
       for (const sentence of sentenceNodes(tree)) {
         const counts = { words: 0, sentences: 1, letters: 0, syllables: 0 };
         wordsIn(sentence, (word) => {
-          const value = toString(word);
+          const value = wordText(word);
           if (!/\p{L}/u.test(value)) return;
           counts.words++;
           counts.letters += (value.match(/\p{L}/gu) ?? []).length;

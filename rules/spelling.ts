@@ -7,10 +7,9 @@
 // (PERFORMANCE.md), and cannot take a prebuilt checker.
 import type { Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
-import { toString } from 'nlcst-to-string';
 import { defineRule, messageData, report } from '../src/engine/rule.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
-import { forEachWord } from './support.js';
+import { forEachWord, wordText } from './support.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
 const announcedCompiles = new Set<string>();
@@ -104,7 +103,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
-        const written = toString(node);
+        const written = wordText(node);
         const actual = written.indexOf('’') < 0 ? written : written.replace(/’/g, "'");
         if (accepted.has(actual)) return;
         // `alpha-bravo` is fine when its parts are.

@@ -1,5 +1,6 @@
 // Small helpers shared by rules: context descriptions, sentences, character counts.
 import type { Parent, Root, Sentence, Word } from 'nlcst';
+import { toString } from 'nlcst-to-string';
 import type { MessageContext } from '../src/types.js';
 
 /** How a message's context reads in a finding: "a `POST_PURCHASE_UPDATE` message". */
@@ -21,6 +22,18 @@ export const CHANNEL_NAMES: Record<string, string> = {
 export interface Span {
   start: number;
   end: number;
+}
+
+/**
+ * The text of a word node: nlcst-to-string, without building an array and a new string for
+ * the usual word of one text node (every word of every message goes through here).
+ */
+export function wordText(word: Word): string {
+  const children = word.children;
+  if (children.length === 1 && 'value' in children[0]) return children[0].value;
+  let text = '';
+  for (const child of children) text += 'value' in child ? child.value : toString(child);
+  return text;
 }
 
 // Several rules walk the same tree: the sentence list is computed once per tree, with a
