@@ -181,8 +181,9 @@ export class WordStore {
    * One bit per hash of every prefix of every word (like a Bloom filter with one hash
    * function): a clear bit proves that no word starts with that text. Suggestions look up
    * thousands of affix stems of misspelt candidates; the filter rejects almost all of them
-   * after a few characters. Built for the first suggestion (usePrefixFilter), so that runs
-   * without typos do not pay for it; spell checks use it once it is there.
+   * after a few characters. Built once a run has checked many suggestion candidates
+   * (usePrefixFilter; a run with a few typos would not earn back its ~10 ms); spell checks
+   * use it once it is there.
    */
   private pfxBits: Int32Array | null = null;
   private pfxShift = 0;

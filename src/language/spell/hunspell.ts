@@ -13,6 +13,7 @@
  * COMPOUNDROOT, FORCEUCASE, COMPOUNDMORESUFFIXES, Hungarian special rules, IGNORE.
  */
 import { type AffData, NO_FLAG, ONLYUPCASE_FLAG, parseAff } from './aff.js';
+
 import {
   type AffixIndex,
   type AffixTables,
@@ -27,6 +28,9 @@ import {
   hashStep,
 } from './affix-index.js';
 import { buildWordTables, NONE, WordStore } from './dic.js';
+
+/** Suggestion candidates checked before the dictionary's prefix filter is built (~50 words). */
+const PREFIX_FILTER_AFTER_CHECKS = 25_000;
 
 const IN_CPD_NOT = 0;
 const IN_CPD_BEGIN = 1;
@@ -509,12 +513,17 @@ export class HunspellChecker {
     return he;
   }
 
+  /** candidates checked for suggestions so far (see PREFIX_FILTER_AFTER_CHECKS) */
+  private suggestChecks = 0;
+
   /** Simple check used by the suggester: is `word` (as written) a valid word form? */
   checkForSuggest(word: string, compounds = true): number {
     // Hidden capitalised homonyms (Nw for NW) are never suggestions, as in Hunspell's
     // SuggestMgr::checkword: rejected as for capitalised input.
     const info: Info = { forbidden: false, initcap: true };
-    this.dic.usePrefixFilter();
+    // The prefix filter pays off over many suggestions; building it costs ~10 ms, more than
+    // the ~15 suggestions of a pre-commit run save.
+    if (++this.suggestChecks === PREFIX_FILTER_AFTER_CHECKS) this.dic.usePrefixFilter();
     this.suggestMode = true;
     this.skipCompounds = !compounds;
     this.lastCompound = false;
