@@ -9,6 +9,7 @@ import type { Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { defineRule, messageData, report } from '../src/engine/rule.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
+import { memoize } from '../src/memo.js';
 import { forEachWord, wordText } from './support.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
@@ -19,28 +20,15 @@ const announcedCompiles = new Set<string>();
 const MAX_WORD = 48;
 const MAX_SUGGEST = 30;
 
-// Asked for every word of every message, with a small vocabulary: remember the answers.
-const irrelevantWords = new Map<string, boolean>();
-
-function irrelevant(word: string): boolean {
-  let answer = irrelevantWords.get(word);
-  if (answer === undefined) {
-    answer = irrelevantUncached(word);
-    if (irrelevantWords.size >= 50_000) irrelevantWords.clear(); // bounded on huge inputs
-    irrelevantWords.set(word, answer);
-  }
-  return answer;
-}
-
-function irrelevantUncached(word: string): boolean {
-  return (
+// Asked for every word of every message, with a small vocabulary: remembered.
+const irrelevant = memoize(
+  (word: string): boolean =>
     word.length < 2 ||
     word.length > MAX_WORD ||
     /\d/.test(word) || // codes, sizes, times: SAVE10, 2XL, 9am
     /^[\p{Lu}\p{N}]{2,5}$/u.test(word) || // acronyms: FAQ, OTP, SMS
-    /^[\p{Lu}]+s$/u.test(word) // plural acronyms: FAQs
-  );
-}
+    /^[\p{Lu}]+s$/u.test(word), // plural acronyms: FAQs
+);
 
 export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
   meta: {

@@ -12,6 +12,7 @@ import { smogFormula } from 'smog-formula';
 import { spache } from 'spache';
 import { spacheFormula } from 'spache-formula';
 import { syllable } from 'syllable';
+import { memoize } from '../memo.js';
 
 export interface EnglishReadabilityOptions {
   age: number;
@@ -25,17 +26,9 @@ let easy: Set<string> | undefined;
 /** Words longer than this are counted by vowel groups: the `syllable` package's suffix
  * expressions backtrack quadratically on very long "words" (a 300,000-letter run). */
 const LONGEST_DICTIONARY_WORD = 60;
-const syllableCache = new Map<string, number>();
-
-export function englishSyllables(word: string): number {
-  let count = syllableCache.get(word);
-  if (count === undefined) {
-    count = word.length > LONGEST_DICTIONARY_WORD ? Math.max(1, word.toLowerCase().match(/[aeiouy]+/g)?.length ?? 0) : syllable(word);
-    if (syllableCache.size > 50_000) syllableCache.clear(); // bounded memory on huge inputs
-    syllableCache.set(word, count);
-  }
-  return count;
-}
+export const englishSyllables = memoize((word: string): number =>
+  word.length > LONGEST_DICTIONARY_WORD ? Math.max(1, word.toLowerCase().match(/[aeiouy]+/g)?.length ?? 0) : syllable(word),
+);
 
 const gradeToAge = (grade: number) => Math.round(grade + 5);
 const fleschToAge = (value: number) => 20 - Math.floor(value / 10);

@@ -15,6 +15,7 @@ import { buildWordTables, type WordTables, WordStore } from './dic.js';
 import { capType, HunspellChecker, type PreparedAff } from './hunspell.js';
 import { Suggester } from './suggest.js';
 import { decodeTrieV3, type WordGraph, WordListChecker } from './wordlist.js';
+import { memoize } from '../../memo.js';
 
 export interface Speller {
   /** true when the word is spelled correctly (case handling as Hunspell) */
@@ -339,16 +340,15 @@ class WordListSpeller implements Speller {
   }
 }
 
-/** Synchronous; the loaded speller is cached per dictionary id for the process. */
-// The spelling rule asks for every message: remember the answer per locale string.
-const byLocale = new Map<string, { speller: Speller; info: SpellerInfo } | undefined>();
-
+/**
+ * Synchronous; the loaded speller is cached per dictionary id for the process, and the
+ * answer per locale string (the spelling rule asks for every message).
+ */
 export function loadSpeller(locale: string): { speller: Speller; info: SpellerInfo } | undefined {
-  if (byLocale.has(locale)) return byLocale.get(locale);
-  const result = loadSpellerUncached(locale);
-  if (byLocale.size < 1000) byLocale.set(locale, result);
-  return result;
+  return spellerOfLocale(locale);
 }
+
+const spellerOfLocale = memoize(loadSpellerUncached, 1000);
 
 function loadSpellerUncached(locale: string): { speller: Speller; info: SpellerInfo } | undefined {
   const id = resolveSpellingLocale(locale);
