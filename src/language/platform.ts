@@ -40,11 +40,6 @@ export function limits(): LimitData {
 }
 
 /** Today's date as `YYYY-MM-DD` (UTC), the default policy date. */
-let todayCache: { day: string; until: number } | undefined;
-
-/** Today's date (UTC, YYYY-MM-DD); asked once per file, so computed once per minute. */
 export function today(): string {
-  const now = Date.now();
-  if (!todayCache || now >= todayCache.until) todayCache = { day: new Date(now).toISOString().slice(0, 10), until: Math.min(now + 60_000, Math.ceil((now + 1) / 86_400_000) * 86_400_000) };
-  return todayCache.day;
+  return new Date().toISOString().slice(0, 10);
 }
