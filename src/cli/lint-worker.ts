@@ -4,7 +4,7 @@
 // bin/lint-worker.js starts it (from the bundle or the modules, as the CLI was loaded).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Linter, type LintOptions } from '../engine/lint.js';
-import { failedResult } from './file-error.js';
+import { lintOrFail } from './file-error.js';
 import type { FileResult } from '../types.js';
 
 export type WorkerRequest = { type: 'batch'; files: { index: number; path: string; explicit: boolean }[] } | { type: 'stop' };
@@ -20,13 +20,7 @@ export function runLintWorker(): void {
   const post = (reply: WorkerReply) => port.postMessage(reply);
   const options = workerData as Omit<LintOptions, 'onSkip'>;
   const linter = new Linter({ ...options, onSkip: (path, reason) => post({ type: 'skip', path, reason }) });
-  const lintOne = (path: string, explicit: boolean): FileResult | undefined => {
-    try {
-      return linter.lintFile(path, explicit);
-    } catch (error) {
-      return failedResult(path, error, (text) => post({ type: 'stderr', text }));
-    }
-  };
+  const stderr = (text: string) => post({ type: 'stderr', text });
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'stop') {
       port.close();
@@ -34,7 +28,7 @@ export function runLintWorker(): void {
     }
     // Ask for the next batch first: it arrives while this one is linted.
     post({ type: 'idle' });
-    for (const file of request.files) post({ type: 'result', index: file.index, result: lintOne(file.path, file.explicit) });
+    for (const file of request.files) post({ type: 'result', index: file.index, result: lintOrFail(linter, file.path, file.explicit, stderr) });
   });
   post({ type: 'idle' });
 }

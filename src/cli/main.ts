@@ -226,7 +226,7 @@ async function lintOnThreads(
   progress: { fileDone: (path: string, findings: number) => void | Promise<void> } | undefined,
 ): Promise<FileResult[]> {
   const { lintInParallel } = await import('./parallel.js');
-  const { failedResult } = await import('./file-error.js');
+  const { failedResult, lintOrFail } = await import('./file-error.js');
   const out: (FileResult | undefined)[] = [];
   const toLint: { path: string; explicit: boolean }[] = [];
   const slot: number[] = [];
@@ -254,13 +254,7 @@ async function lintOnThreads(
     onWorkersLoaded: () => {
       if (targets.length >= BIG_RUN_FILES) growHeapSlowly();
     },
-    lintHere: (path, explicit) => {
-      try {
-        return linter.lintFile(path, explicit);
-      } catch (error) {
-        return failedResult(path, error, io.stderr);
-      }
-    },
+    lintHere: (path, explicit) => lintOrFail(linter, path, explicit, io.stderr),
   });
   linted.forEach((result, i) => (out[slot[i]] = result));
   return out.filter((r): r is FileResult => r !== undefined);
