@@ -9,6 +9,7 @@ import type { Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { defineRule, messageData, report } from '../src/engine/rule.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
+import { suggestNowOrLater, type Later } from '../src/language/spell/background.js';
 import { memoize } from '../src/memo.js';
 import { forEachWord, wordText } from './support.js';
 
@@ -55,7 +56,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
     },
   },
   create(options) {
-    const suggestions = new Map<string, string[]>();
+    const suggestions = new Map<string, string[] | Later<string[]>>();
     let announced = false;
     let accepted = new Set<string>();
     let acceptedFor: { speller?: object; words?: ReadonlySet<string> } = {};
@@ -105,15 +106,25 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           accepted.add(actual);
           return;
         }
-        const expected = suggestions.get(actual) ?? (actual.length <= MAX_SUGGEST ? speller.suggest(actual, options.maxSuggestions) : []);
+        const max = options.maxSuggestions;
+        // With autofix the fix needs the list now; otherwise a big run computes it on the
+        // other core (src/language/spell/background.ts).
+        const computeHere = () => speller.suggest(actual, max);
+        const expected =
+          suggestions.get(actual) ?? (actual.length > MAX_SUGGEST ? [] : options.autofix ? computeHere() : suggestNowOrLater(data.locale, actual, max, computeHere));
         suggestions.set(actual, expected);
         const start = node.position!.start.offset!;
         const end = node.position!.end.offset!;
+        const help = 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.';
+        if (!Array.isArray(expected)) {
+          report(file, { start, end, reason: unknownWord(actual, []), help, actual, later: completed(actual, expected) });
+          return;
+        }
         report(file, {
           start,
           end,
-          reason: `Unknown word \`${actual}\`${expected.length ? `; did you mean ${expected.map((s) => `\`${s}\``).join(', ')}?` : ''}`,
-          help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
+          reason: unknownWord(actual, expected),
+          help,
           actual,
           expected,
           // A fix only when a full search also finds a single candidate.
@@ -123,3 +134,12 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
     };
   },
 });
+
+function unknownWord(actual: string, expected: string[]): string {
+  return `Unknown word \`${actual}\`${expected.length ? `; did you mean ${expected.map((s) => `\`${s}\``).join(', ')}?` : ''}`;
+}
+
+/** The reason and suggestions of a finding whose suggestions come later. */
+function completed(actual: string, expected: Later<string[]>): Later<{ reason: string; expected: string[] }> {
+  return { whenReady: (use) => expected.whenReady((list) => use({ reason: unknownWord(actual, list), expected: list })) };
+}

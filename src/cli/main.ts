@@ -47,6 +47,11 @@ export async function runLintWorker(): Promise<void> {
   (await import('./lint-worker.js')).runLintWorker();
 }
 
+/** The body of the spelling-suggestion thread (bin/suggest-worker.js), loaded only there. */
+export async function runSuggestWorker(): Promise<void> {
+  (await import('../language/spell/suggest-worker.js')).runSuggestWorker();
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // Subcommands come first; lint a path with such a name as `./rules`.
   if (argv[0] === 'review' || argv[0] === 'compose') {
@@ -159,35 +164,42 @@ async function run(options: CliOptions, io: Io): Promise<number> {
       results.push(...(await lintOnThreads(targets, ignore, linter, linterOptions, threads, io, progress)));
       targets.length = 0; // all linted: the loop below has nothing left to do
     }
-    for (const target of targets) {
-      let result: FileResult | undefined;
-      try {
-        const absolute = resolve(io.cwd, target.path);
-        if (ignore.ignored(absolute, linter.configFor(absolute).ignorePatterns)) {
-          if (target.explicit) results.push(ignoredResult(target.path));
-          continue;
-        }
-        const size = options.fix || options.fixDryRun ? fileSize(absolute) : 0;
-        if (linter.maxFileSize > 0 && size > linter.maxFileSize) {
-          // fixFile reads and lints the whole file: the size limit comes first.
-          result = linter.tooLarge(target.path, new FileTooLargeError(size, linter.maxFileSize), target.explicit);
-        } else if (options.fix || options.fixDryRun) {
-          const outcome = fixFile(linter, io.cwd, target.path, { write: options.fix && !options.fixDryRun, types: options.fixTypes, explicit: target.explicit });
-          result = outcome?.result;
-          if (outcome && options.fixDryRun) io.stdout(unifiedDiff(target.path, outcome.original, outcome.fixed));
-          if (outcome?.writeError) {
-            io.stderr(`msglint: ${outcome.writeError}\n`);
-            writeFailed = true;
+    // Spelling suggestions of a single-threaded run go to the other core (--fix needs them
+    // while it fixes): settled below, before any finding is reported or cached.
+    const suggestions = threads === 1 && !options.fix && !options.fixDryRun ? (await import('../language/spell/background.js')).deferSuggestions() : undefined;
+    try {
+      for (const target of targets) {
+        let result: FileResult | undefined;
+        try {
+          const absolute = resolve(io.cwd, target.path);
+          if (ignore.ignored(absolute, linter.configFor(absolute).ignorePatterns)) {
+            if (target.explicit) results.push(ignoredResult(target.path));
+            continue;
           }
-        } else if (cache) {
-          result = cachedLint(cache, linter, target.path, absolute, target.explicit, { rules: options.rules, unused: options.reportUnusedDisableDirectives });
-        } else result = linter.lintFile(target.path, target.explicit);
-      } catch (error) {
-        result = failedResult(target.path, error, io.stderr);
-      } finally {
-        await progress?.fileDone(target.path, result?.findings.length ?? 0);
+          const size = options.fix || options.fixDryRun ? fileSize(absolute) : 0;
+          if (linter.maxFileSize > 0 && size > linter.maxFileSize) {
+            // fixFile reads and lints the whole file: the size limit comes first.
+            result = linter.tooLarge(target.path, new FileTooLargeError(size, linter.maxFileSize), target.explicit);
+          } else if (options.fix || options.fixDryRun) {
+            const outcome = fixFile(linter, io.cwd, target.path, { write: options.fix && !options.fixDryRun, types: options.fixTypes, explicit: target.explicit });
+            result = outcome?.result;
+            if (outcome && options.fixDryRun) io.stdout(unifiedDiff(target.path, outcome.original, outcome.fixed));
+            if (outcome?.writeError) {
+              io.stderr(`msglint: ${outcome.writeError}\n`);
+              writeFailed = true;
+            }
+          } else if (cache) {
+            result = cachedLint(cache, linter, target.path, absolute, target.explicit, { rules: options.rules, unused: options.reportUnusedDisableDirectives });
+          } else result = linter.lintFile(target.path, target.explicit);
+        } catch (error) {
+          result = failedResult(target.path, error, io.stderr);
+        } finally {
+          await progress?.fileDone(target.path, result?.findings.length ?? 0);
+        }
+        if (result) results.push(result);
       }
-      if (result) results.push(result);
+    } finally {
+      suggestions?.settle();
     }
     await progress?.end();
     cache?.save();

@@ -18,7 +18,7 @@ import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRang
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
 import { BIG_FILE_BYTES, growHeapSlowly } from './heap.js';
-import { resolveOptions, type MessageData } from './rule.js';
+import { resolveOptions, type MessageData, type RuleReport } from './rule.js';
 import { ruleDocUrl } from './docs-url.js';
 import { customRule } from './custom-rules.js';
 
@@ -270,7 +270,7 @@ function detectLocale(text: string): string | undefined {
 }
 
 function toFinding(m: VFileMessage, message: Message, severities: Map<string, Severity>, lines: LineIndex, source: string): Finding {
-  const extra = m as unknown as { field?: keyof NonNullable<MessageContext['fieldSpans']>; fix?: string };
+  const extra = m as unknown as { field?: keyof NonNullable<MessageContext['fieldSpans']>; fix?: string; later?: RuleReport['later'] };
   const severity: Severity = m.fatal === undefined || m.fatal === null ? 'info' : severities.get(m.ruleId ?? '') ?? 'warn';
   let range: [number, number];
   const fieldSpan = extra.field ? message.context.fieldSpans?.[extra.field] : undefined;
@@ -300,10 +300,19 @@ function toFinding(m: VFileMessage, message: Message, severities: Map<string, Se
   );
   if (m.ruleId) finding.url = ruleDocUrl(m.ruleId);
   finding.messageLine = lines.at(message.sourceMap.toFile(0)).line;
-  if (finding.suggestions && m.place && 'start' in m.place) {
-    const { start, end } = m.place;
-    finding.suggestionFixes = finding.suggestions.map((s) => mapFix(message, start.offset ?? 0, end.offset ?? 0, s, source));
-  }
+  const suggestionFixes = () => {
+    if (finding.suggestions && m.place && 'start' in m.place) {
+      const { start, end } = m.place;
+      finding.suggestionFixes = finding.suggestions.map((s) => mapFix(message, start.offset ?? 0, end.offset ?? 0, s, source));
+    }
+  };
+  suggestionFixes();
+  // Completed in place, before the run reads its findings (src/language/spell/background.ts).
+  extra.later?.whenReady(({ reason, expected }) => {
+    finding.message = reason;
+    finding.suggestions = expected.length > 0 ? [...expected] : undefined;
+    suggestionFixes();
+  });
   if (extra.fix !== undefined && m.place && 'start' in m.place) {
     const fix = mapFix(message, m.place.start.offset ?? 0, m.place.end.offset ?? 0, extra.fix, source);
     if (fix) finding.fix = fix;

@@ -4,6 +4,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
+import type { Later } from '../language/spell/background.js';
 import type { MessageContext, Placeholder, Severity } from '../types.js';
 
 export interface OptionSpec {
@@ -71,6 +72,8 @@ export interface RuleReport {
   expected?: string[];
   /** a safe replacement for [start, end) */
   fix?: string;
+  /** the final reason and `expected`, when they are computed later (spelling suggestions on another thread) */
+  later?: Later<{ reason: string; expected: string[] }>;
 }
 
 export type Transformer = (tree: Root, file: VFile) => void;
@@ -106,6 +109,7 @@ export function report(file: VFile, finding: RuleReport): void {
   const extra = message as unknown as Record<string, unknown>;
   if (finding.field) extra.field = finding.field;
   if (finding.fix !== undefined) extra.fix = finding.fix;
+  if (finding.later) extra.later = finding.later;
 }
 
 /**

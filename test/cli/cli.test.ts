@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Linter } from '../../src/engine/lint.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'msglint.js');
@@ -201,5 +202,26 @@ describe('msglint CLI', () => {
     const reconfigured = JSON.parse(msglint(['--cache', '--format', 'json', '.'], { cwd: dir }).stdout);
     expect(reconfigured.every((r: { messages: unknown[] }) => r.messages.length === 0)).toBe(true);
   });
+  it('gives the library\'s suggestions when a big run computes them on the other thread', () => {
+    // 130 distinct typos (the worker starts after 64): each finding must read as the
+    // single-threaded library call computes it.
+    const words = 'account address answer arrive balance basket benefit billing booking cancel careful certain change charge choose circle company confirm contact content correct country courier credit customer damage deliver delivery deposit detail discount dispatch download early easily enough expect expense express family feature finish follow forward friend general ground happen health helpful history holiday important include invoice journey kitchen language letter little machine manager market member message minute moment monthly morning number office online option order package parcel partner payment people perfect person picture pocket popular possible pretty problem product promise purchase question quickly receipt receive refund region remember replace request return review schedule second service shipping simple status store subject summer support surface ticket tomorrow travel update useful voucher warranty weather welcome window winter wonder yesterday'.split(' ');
+    const typos = words.map((w) => w.slice(0, 2) + w[3] + w[2] + w.slice(4));
+    const files: Record<string, string> = { '.lintrc': 'root: true\nlocale: en\n' };
+    for (let f = 0; f < 4; f++) files[`t${f}.txt`] = typos.filter((_, i) => i % 4 === f).map((t) => `Your ${t} is ready.`).join('\n\n') + '\n';
+    const dir = tempDir(files);
+    const run = msglint(['--format', 'json', '.'], { cwd: dir });
+    const cli = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string; line: number; column: number; suggestions?: string[] }[] }[];
+    const linter = new Linter({ cwd: dir });
+    const spelling = (findings: { ruleId: string | null; message: string; line: number; column: number }[]) =>
+      findings.filter((f) => f.ruleId === 'spelling').map(({ message, line, column }) => ({ message, line, column }));
+    let compared = 0;
+    for (const result of cli) {
+      const expected = spelling(linter.lintFile(result.filePath)!.findings);
+      expect(spelling(result.messages)).toEqual(expected);
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(100); // some swaps are real words or get no finding
+    expect(cli.flatMap((r) => r.messages).filter((m) => m.message.includes('did you mean')).length).toBeGreaterThan(100);
+  });
 });
-
