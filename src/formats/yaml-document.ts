@@ -8,6 +8,7 @@
 // Every walk here uses an explicit stack: no recursion on the document's depth.
 import { Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type Alias, type Document, type DocumentOptions, type Node, type ParseOptions, type Pair, type SchemaOptions } from 'yaml';
 import { FormatError } from './types.js';
+import { readSimpleYaml } from './yaml-fast.js';
 
 /** Lists and mappings nested deeper than this are refused (real message files stay under 20). */
 export const MAX_NESTING = 256;
@@ -20,6 +21,12 @@ const duplicates = new WeakMap<Document, FormatError[]>();
  * deeper than MAX_NESTING; offsets are relative to `text` plus `base`.
  */
 export function readYaml(text: string, options: ParseOptions & DocumentOptions & SchemaOptions, base = 0): Document.Parsed {
+  // Most message files are plain block mappings of one-line strings: read those directly.
+  const simple = readSimpleYaml(text, options);
+  if (simple) {
+    indexDocument(simple);
+    return simple;
+  }
   // The CST parser keeps its own stack (no recursion): measure depth on its tokens, then
   // compose them, so the text is parsed once.
   const tokens = Array.from(new Parser().parse(text));

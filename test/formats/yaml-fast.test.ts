@@ -1,0 +1,177 @@
+// The fast YAML reader (src/formats/yaml-fast.ts) against the `yaml` library: on every file it
+// accepts, both must build the same tree (values, types, ranges, source tokens, blank-line
+// marks, plain JS value); files outside its subset must be left to the library.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readSimpleYaml } from '../../src/formats/yaml-fast.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OPTIONS = { keepSourceTokens: true, uniqueKeys: false } as const;
+
+/** What the adapters read of a node, as plain data. */
+function shape(node: unknown): unknown {
+  if (isScalar(node)) {
+    const token = (node as unknown as { srcToken?: { type: string; offset: number; indent: number; source: string } }).srcToken;
+    const keys = Object.keys(node).filter((k) => (node as unknown as Record<string, unknown>)[k] !== undefined).sort();
+    return {
+      scalar: node.value,
+      type: node.type,
+      range: node.range,
+      source: node.source,
+      token: token && { type: token.type, offset: token.offset, indent: token.indent, source: token.source },
+      spaceBefore: node.spaceBefore,
+      comment: node.comment,
+      keys,
+    };
+  }
+  if (isMap(node) || isSeq(node)) {
+    return {
+      kind: isMap(node) ? 'map' : 'seq',
+      range: node.range,
+      flow: node.flow,
+      spaceBefore: node.spaceBefore,
+      items: node.items.map((item) => (isPair(item) ? { key: shape(item.key), value: shape(item.value) } : shape(item))),
+    };
+  }
+  return node;
+}
+
+function docShape(doc: Document.Parsed): unknown {
+  return { range: doc.range, errors: doc.errors.length, warnings: doc.warnings.length, contents: shape(doc.contents), js: doc.toJS() };
+}
+
+/** The fast reader's tree, or undefined when it leaves the file to the library (checked equal). */
+function compare(text: string): boolean {
+  const fast = readSimpleYaml(text, OPTIONS);
+  if (!fast) return false;
+  const slow = parseDocument(text, OPTIONS);
+  expect(docShape(fast), JSON.stringify(text)).toEqual(docShape(slow));
+  return true;
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yamlFiles(path, out);
+    else if (/\.ya?ml$/i.test(name)) out.push(path);
+  }
+  return out;
+}
+
+describe('fast YAML reader', () => {
+  it('builds the library\'s tree for the subset it reads', () => {
+    const cases = [
+      'messages:\n  - id: m1\n    text: "Hi {{first_name}}! Your order ships today."\n  - id: m2\n    text: Plain text here  \n',
+      'a: b\nc:\n  - x\n  - y\n',
+      'a:\n- x\n- y\nb: z\n',
+      '- a: one\n  b: two\r\n\r\n- x\r\n',
+      'a: "x\\"y\\u00e9\\n\\\\ \\/ \\t"\nb: \'it\'\'s\'\n\n\n',
+      'top:\n  nested:\n    deeper: value\n\n  other: "v"\nlast: w',
+      'responses:\n  utter_greet:\n    - text: "Hey! How can I help?"\n    - text: Hi there\n\n  utter_bye:\n    - text: Bye\n',
+      '-\n  a: b\n- c\n',
+      'k: v # not a comment for this reader\n',
+      'emoji: "😀 ok"\nsurrogates: "\\ud83d\\ude00"\n',
+      'key with spaces: value\n',
+      '\n\n  \nstarts: after blank lines\n',
+      'a:\n  - x\n\nb: after a blank line\n',
+      'a:\n  b:\n    - c\n\n\n  d: e\n',
+      'url: https://example.com/a#b\n',
+      'text: "Caf\u00e9 — ok: yes"\n',
+    ];
+    let fast = 0;
+    for (const text of cases) if (compare(text)) fast++;
+    expect(fast).toBeGreaterThanOrEqual(9);
+  });
+
+  it('leaves everything outside the subset to the library', () => {
+    const outside = [
+      '# a comment\na: b\n',
+      'a: b # comment\n',
+      'a: |\n  block\n',
+      'a: >\n  folded\n',
+      'a: [1, 2]\n',
+      'a: {b: c}\n',
+      'a: &x b\nc: *x\n',
+      'a: !tag b\n',
+      'a: 12\n',
+      'a: true\n',
+      'a: null\n',
+      'a: ~\n',
+      'a: 1.5\n',
+      'a:\n',
+      'a: b\na: c\n',
+      '---\na: b\n',
+      'a: plain\n  continued\n',
+      'a: "two\n  lines"\n',
+      "a: 'two\n  lines'\n",
+      'a:\tb\n',
+      '\ta: b\n',
+      '"quoted key": v\n',
+      'a: "unterminated\n',
+      'a: b: c\n',
+      '- - x\n',
+      '',
+      '   \n',
+      'just a scalar\n',
+      'a: "\\x41"\n',
+      '\ufeffa: b\n',
+      'a: b\r',
+      '  a: b\n',
+      'a: b\n c: d\n',
+    ];
+    for (const text of outside) expect(readSimpleYaml(text, OPTIONS), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('reads the real YAML files of the corpora and fixtures like the library', () => {
+    const files = [...yamlFiles(join(ROOT, '..', 'shared', 'corpora')), ...yamlFiles(join(ROOT, 'test')), ...yamlFiles(join(ROOT, 'examples'))];
+    expect(files.length).toBeGreaterThan(10);
+    let fast = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      if (parseDocument(text, OPTIONS).errors.length > 0) {
+        expect(readSimpleYaml(text, OPTIONS), file).toBeUndefined();
+        continue;
+      }
+      if (compare(text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(0);
+  });
+
+  it('agrees with the library on generated message files (property test)', () => {
+    const word = fc.stringMatching(/^[a-z][a-z_]{0,7}$/);
+    const text = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.!?{}_'’-]{0,30}[A-Za-z.!?]$/),
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', "'", '\\', ':', '#', '-', 'é', '😀', '\n', '{', '}', '1', 'n'), maxLength: 20 }),
+    );
+    const scalar = fc.oneof(
+      text,
+      text.map((t) => JSON.stringify(t)),
+      text.filter((t) => !/[\n]/.test(t)).map((t) => `'${t.replace(/'/g, "''")}'`),
+    );
+    const entry = fc.tuple(word, scalar, fc.boolean(), fc.constantFrom('\n', '\r\n'), fc.constantFrom('', '  ', ' '));
+    const file = fc.tuple(fc.array(fc.array(entry, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('messages', 'responses'), fc.boolean());
+    let fast = 0;
+    fc.assert(
+      fc.property(file, ([items, top, asSeq]) => {
+        let out = `${top}:\n`;
+        for (const entries of items) {
+          entries.forEach(([key, value, blank, eol, trail], i) => {
+            const lead = i === 0 ? (asSeq ? '  - ' : '  ') : '    ';
+            out += `${blank ? eol : ''}${asSeq ? lead : '  '}${asSeq ? key : `${key}${i}`}: ${value}${trail}${eol}`;
+          });
+        }
+        if (parseDocument(out, OPTIONS).errors.length > 0) {
+          expect(readSimpleYaml(out, OPTIONS)).toBeUndefined();
+          return;
+        }
+        if (compare(out)) fast++;
+      }),
+      { numRuns: 400, seed: 20261207 },
+    );
+    expect(fast).toBeGreaterThan(50);
+  });
+});
