@@ -87,11 +87,30 @@ export function maskRanges(text: string, ranges: { start: number; end: number }[
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/giu;
 const DOMAIN_PATTERN = /\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|me|co|ly|gl|app|shop|store|it|fr|es|de|fi|uk|eu)(?:\/[^\s]*)?\b/giu;
 const EMAIL_PATTERN = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
+const WWW = /www\./iu;
+
+/**
+ * A `.` followed by a letter, which every bare domain has (`shop.com`) and sentence ends do
+ * not. Letters as DOMAIN_PATTERN's /iu reads them: ASCII, long s (ſ → s) and Kelvin (K → k).
+ */
+function dotBeforeLetter(text: string): boolean {
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    const lower = c | 32;
+    if ((c < 128 && lower >= 97 && lower <= 122) || c === 0x17f || c === 0x212a) return true;
+  }
+  return false;
+}
 
 /** URLs, bare domains and e-mail addresses: not prose either. */
 export function findLiterals(text: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
+  // Most messages have none: each pattern runs only when what it needs is in the text.
+  const email = text.includes('@');
+  const url = text.includes('://') || WWW.test(text);
+  if (!email && !url && !dotBeforeLetter(text)) return ranges;
   for (const pattern of [EMAIL_PATTERN, URL_PATTERN, DOMAIN_PATTERN]) {
+    if ((pattern === EMAIL_PATTERN && !email) || (pattern === URL_PATTERN && !url)) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
