@@ -166,7 +166,12 @@ async function run(options: CliOptions, io: Io): Promise<number> {
     }
     // Spelling suggestions of a single-threaded run go to the other core (--fix needs them
     // while it fixes): settled below, before any finding is reported or cached.
-    const suggestions = threads === 1 && !options.fix && !options.fixDryRun ? (await import('../language/spell/background.js')).deferSuggestions() : undefined;
+    let suggestions: { settle(): void } | undefined;
+    if (threads === 1 && !options.fix && !options.fixDryRun) {
+      const background = await import('../language/spell/background.js');
+      suggestions = background.deferSuggestions();
+      if (targets.length >= BIG_RUN_FILES) background.expectManySuggestions();
+    }
     try {
       for (const target of targets) {
         let result: FileResult | undefined;

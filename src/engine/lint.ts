@@ -18,6 +18,7 @@ import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRang
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
 import { BIG_FILE_BYTES, growHeapSlowly } from './heap.js';
+import { expectManySuggestions } from '../language/spell/background.js';
 import { resolveOptions, type MessageData, type RuleReport } from './rule.js';
 import { ruleDocUrl } from './docs-url.js';
 import { customRule } from './custom-rules.js';
@@ -88,7 +89,10 @@ export class Linter {
   /** Lints bytes (a file's, or standard input) decoded and size-limited exactly as a file is. */
   lintBytes(bytes: Uint8Array, filePath: string, explicit = true): FileResult | undefined {
     if (this.maxFileSize > 0 && bytes.length > this.maxFileSize) return this.tooLarge(filePath, new FileTooLargeError(bytes.length, this.maxFileSize), explicit);
-    if (bytes.length >= BIG_FILE_BYTES) growHeapSlowly();
+    if (bytes.length >= BIG_FILE_BYTES) {
+      growHeapSlowly();
+      expectManySuggestions();
+    }
     let text: string;
     try {
       text = decode(bytes).text;

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { deferSuggestions, START_AFTER, suggestNowOrLater, type Later } from '../../../src/language/spell/background.js';
+import { deferSuggestions, expectManySuggestions, START_AFTER, suggestNowOrLater, type Later } from '../../../src/language/spell/background.js';
 import { loadSpeller } from '../../../src/language/spell/index.js';
 
 // Real English words, each misspelled by swapping two letters: enough to start the worker.
@@ -52,6 +52,7 @@ describe('deferred spelling suggestions', () => {
     const answers = askAll();
     // the first START_AFTER words are computed here, as without deferral
     expect(answers.slice(0, START_AFTER - 1).every(Array.isArray)).toBe(true);
+    expect(answers.slice(START_AFTER - 1).every((a) => !Array.isArray(a))).toBe(true);
     expect(answers.slice(START_AFTER).some((a) => !Array.isArray(a))).toBe(true);
     expect(run.stats.workerStarted).toBe(true);
     // let the worker load and answer (later requests collect its answers)
@@ -75,6 +76,16 @@ describe('deferred spelling suggestions', () => {
     expect(answers.map(valueOf)).toEqual(expected);
     expect(run.stats.answeredByWorker).toBe(0);
     expect(run.stats.here + run.stats.settledHere).toBe(TYPOS.length);
+  });
+
+  it('starts the worker at the first word of a run known to be big', () => {
+    const run = deferSuggestions();
+    expectManySuggestions();
+    const answers = askAll();
+    expect(run.stats.workerStarted).toBe(true);
+    expect(answers.every((a) => !Array.isArray(a))).toBe(true);
+    run.settle();
+    expect(answers.map(valueOf)).toEqual(TYPOS.map(direct));
   });
 
   it('calls every waiter of a word once, also when it asks after the answer', () => {
