@@ -1,11 +1,14 @@
 // A fast reader for the YAML most message files are: block mappings and sequences of
-// one-line plain or quoted strings. The `yaml` library's lexer, CST and composer cost ~100 µs
-// for a two-message file, a sixth of a 5,000-file run; this reader builds the same nodes
-// (the library's own classes, with the same values, types, ranges and source tokens as far
-// as the adapters read them) in a few µs. Anything outside that subset — comments, block
-// scalars, flow collections, anchors, tags, multi-line scalars, non-string plain scalars,
-// tabs, duplicate keys, documents markers — returns undefined, and the library reads the
-// file. test/formats/yaml-fast.test.ts compares both readers' trees on real and generated files.
+// one-line plain or quoted strings, and JSON. The `yaml` library's lexer, CST and composer
+// cost ~100 µs for a two-message file, a sixth of a 5,000-file run, and ~0.4 s for 1 MB of
+// JSON; this reader builds the same nodes (the library's own classes, with the same values,
+// types, ranges and source tokens as far as the adapters read them) in a fraction of that.
+// Anything outside that subset — comments, block scalars, flow collections other than
+// JSON's, anchors, tags, multi-line scalars, non-string plain scalars in block style, tabs,
+// duplicate keys, document markers — returns undefined, and the library reads the file.
+// One difference is deliberate: in JSON, a node's third range offset (where its trailing
+// whitespace ends, which no adapter reads) is its second. test/formats/yaml-fast.test.ts
+// compares both readers' trees on real and generated files.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** Deeper files go to the library (which also enforces the real nesting limit). */
@@ -298,6 +301,116 @@ class Reader {
   }
 }
 
+/**
+ * JSON: flow mappings and sequences of double-quoted strings, numbers, true, false and null,
+ * separated by spaces and line breaks. `this.pos` is at the `{` or `[`.
+ */
+class JsonReader {
+  pos = 0;
+  /** indentation of the current line (the library's `indent` of a token) */
+  private lineIndent = 0;
+
+  constructor(
+    readonly text: string,
+    readonly doc: Document.Parsed,
+    private readonly quoted: (start: number) => [string, number],
+  ) {
+    while (text.charCodeAt(this.lineIndent) === 32) this.lineIndent++;
+  }
+
+  /** Skips spaces and line breaks; returns the next character code (NaN at the end). */
+  skip(): number {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 32 || c === 9) this.pos++; // tabs separate tokens in flow style (not indentation)
+      else if (c === 10 || (c === 13 && t.charCodeAt(this.pos + 1) === 10)) {
+        this.pos += c === 10 ? 1 : 2;
+        let i = this.pos;
+        while (t.charCodeAt(i) === 32) i++;
+        this.lineIndent = i - this.pos;
+      } else if (c === 13 || c === 35) throw OUTSIDE; // lone CRs, comments
+      else return c;
+    }
+  }
+
+  value(depth: number): Node {
+    if (depth > MAX_DEPTH) throw OUTSIDE;
+    const c = this.skip();
+    if (c === 123) return this.collection(new YAMLMap(this.doc.schema), 125, depth);
+    if (c === 91) return this.collection(new YAMLSeq(this.doc.schema), 93, depth);
+    if (c === 34) return this.string();
+    return this.plain();
+  }
+
+  /** `{…}` or `[…]`; `close` is the closing bracket's code. */
+  collection<T extends YAMLMap | YAMLSeq>(node: T, close: number, depth: number): T {
+    const start = this.pos++;
+    node.flow = true;
+    const isMap = node instanceof YAMLMap;
+    const keys = isMap ? new Set<string>() : undefined;
+    if (this.skip() === close) this.pos++;
+    else {
+      for (;;) {
+        if (keys) {
+          if (this.skip() !== 34) throw OUTSIDE;
+          const key = this.string();
+          if (keys.has(key.value as string)) throw OUTSIDE;
+          keys.add(key.value as string);
+          if (this.skip() !== 58) throw OUTSIDE; // :
+          this.pos++;
+          (node as YAMLMap).items.push(new Pair(key, this.value(depth + 1)));
+        } else (node as YAMLSeq).items.push(this.value(depth + 1));
+        const c = this.skip();
+        this.pos++;
+        if (c === close) break;
+        if (c !== 44) throw OUTSIDE; // ,
+      }
+    }
+    node.range = [start, this.pos, this.pos];
+    return node;
+  }
+
+  string(): Scalar {
+    const start = this.pos;
+    const [value, end] = this.quoted(start);
+    this.pos = end;
+    const scalar = new Scalar(value);
+    scalar.range = [start, end, end];
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    scalar.source = value;
+    setToken(scalar, 'double-quoted-scalar', start, this.lineIndent, this.text.slice(start, end));
+    return scalar;
+  }
+
+  /** A number, true, false or null, typed as the core schema types it. */
+  plain(): Scalar {
+    const t = this.text;
+    const start = this.pos;
+    let end = start;
+    for (let c = t.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 45 || c === 43 || c === 46 || c === 69; c = t.charCodeAt(++end));
+    const source = t.slice(start, end);
+    let scalar: Scalar;
+    if (source === 'true' || source === 'false') scalar = new Scalar(source === 'true');
+    else if (source === 'null') scalar = new Scalar(null);
+    else if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(source)) scalar = new Scalar(parseInt(source, 10));
+    else if (/^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/.test(source)) {
+      scalar = new Scalar(parseFloat(source));
+      // as the core schema's float: trailing zeros are remembered for writing it back
+      if (source.endsWith('0')) scalar.minFractionDigits = source.length - source.indexOf('.') - 1;
+    } else if (/^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?[eE][-+]?[0-9]{1,3}$/.test(source)) {
+      scalar = new Scalar(parseFloat(source));
+      scalar.format = 'EXP';
+    } else throw OUTSIDE;
+    this.pos = end;
+    scalar.range = [start, end, end];
+    scalar.type = Scalar.PLAIN;
+    scalar.source = source;
+    setToken(scalar, 'scalar', start, this.lineIndent, source);
+    return scalar;
+  }
+}
+
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /**
@@ -330,6 +443,8 @@ export function readSimpleYaml(text: string, options: ParseOptions & DocumentOpt
   const doc = new Document(undefined, options) as Document.Parsed;
   const reader = new Reader(text, doc);
   try {
+    const first = text[/^[ \r\n]*/.exec(text)![0].length];
+    if (first === '{' || first === '[') return readJson(text, doc, reader);
     const column = reader.nextLine();
     if (column !== 0) return undefined; // empty, or indented at the top
     if (text.startsWith('---') || text.startsWith('...') || text.startsWith('%')) return undefined;
@@ -342,4 +457,15 @@ export function readSimpleYaml(text: string, options: ParseOptions & DocumentOpt
     if (error === OUTSIDE) return undefined;
     throw error;
   }
+}
+
+function readJson(text: string, doc: Document.Parsed, blocks: Reader): Document.Parsed | undefined {
+  const reader = new JsonReader(text, doc, (start) => blocks.doubleQuoted(start));
+  reader.pos = 0;
+  const contents = reader.value(0);
+  if (!Number.isNaN(reader.skip())) return undefined; // something after the top node
+  doc.contents = contents as Document.Parsed['contents'];
+  // as the library: from the start of the line the document starts on
+  doc.range = [text.lastIndexOf('\n', contents.range![0]) + 1, contents.range![2], text.length];
+  return doc;
 }
