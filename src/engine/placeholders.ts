@@ -11,21 +11,27 @@ export interface PlaceholderStyle {
   find(text: string): Iterable<{ start: number; end: number; name?: string }>;
 }
 
-/** A built-in style: a fixed, reviewed JS RegExp (fast, no user input). */
-function jsStyle(id: string, pattern: RegExp): PlaceholderStyle {
+const NONE: { start: number; end: number; name?: string }[] = [];
+
+/**
+ * A built-in style: a fixed, reviewed JS RegExp (fast, no user input). `needs` is a
+ * character every match contains: most messages lack it, and the pattern is not run.
+ */
+function jsStyle(id: string, pattern: RegExp, needs: string): PlaceholderStyle {
   return {
     id,
-    *find(text) {
-      for (const m of text.matchAll(pattern)) yield { start: m.index, end: m.index + m[0].length, name: m[1] };
+    find(text) {
+      if (!text.includes(needs)) return NONE;
+      return Array.from(text.matchAll(pattern), (m) => ({ start: m.index, end: m.index + m[0].length, name: m[1] }));
     },
   };
 }
 
 export const BUILT_IN_STYLES: PlaceholderStyle[] = [
-  jsStyle('double-brace', /\{\{\s*([^{}]*?)\s*\}\}/g),
-  jsStyle('dollar-brace', /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g),
-  jsStyle('single-brace', /(?<![{$])\{([A-Za-z_][\w.-]*)\}(?!\})/g),
-  jsStyle('printf', /%(?:\d+\$)?([sdif@])/g),
+  jsStyle('double-brace', /\{\{\s*([^{}]*?)\s*\}\}/g, '{'),
+  jsStyle('dollar-brace', /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g, '{'),
+  jsStyle('single-brace', /(?<![{$])\{([A-Za-z_][\w.-]*)\}(?!\})/g, '{'),
+  jsStyle('printf', /%(?:\d+\$)?([sdif@])/g, '%'),
 ];
 
 export const ALL_STYLE_IDS = BUILT_IN_STYLES.map((s) => s.id);
