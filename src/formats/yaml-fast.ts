@@ -13,6 +13,8 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Pa
 
 /** Deeper files go to the library (which also enforces the real nesting limit). */
 const MAX_DEPTH = 32;
+/** YAML limits implicit keys to 1024 characters (the library reports longer ones). */
+const MAX_KEY = 1000;
 
 type Node = YAMLMap | YAMLSeq | Scalar;
 
@@ -150,7 +152,7 @@ class Reader {
       const colon = this.keyColon(keyStart);
       if (colon < 0) throw OUTSIDE;
       const source = t.slice(keyStart, colon);
-      if (!plainString(source) || keys.has(source)) throw OUTSIDE;
+      if (!plainString(source) || source.includes(' #') || keys.has(source) || colon - keyStart > MAX_KEY) throw OUTSIDE;
       keys.add(source);
       const key = new Scalar(source);
       key.range = [keyStart, colon, colon];
@@ -318,13 +320,20 @@ class JsonReader {
     while (text.charCodeAt(this.lineIndent) === 32) this.lineIndent++;
   }
 
+  /** the last skip() crossed a blank line (the next node gets `spaceBefore`, as in the library) */
+  private blank = false;
+  /** line breaks the last skip() crossed */
+  private breaks = 0;
+
   /** Skips spaces and line breaks; returns the next character code (NaN at the end). */
   skip(): number {
     const t = this.text;
+    this.breaks = 0;
     for (;;) {
       const c = t.charCodeAt(this.pos);
       if (c === 32 || c === 9) this.pos++; // tabs separate tokens in flow style (not indentation)
       else if (c === 10 || (c === 13 && t.charCodeAt(this.pos + 1) === 10)) {
+        if (++this.breaks === 2) this.blank = true;
         this.pos += c === 10 ? 1 : 2;
         let i = this.pos;
         while (t.charCodeAt(i) === 32) i++;
@@ -337,15 +346,21 @@ class JsonReader {
   value(depth: number): Node {
     if (depth > MAX_DEPTH) throw OUTSIDE;
     const c = this.skip();
-    if (c === 123) return this.collection(new YAMLMap(this.doc.schema), 125, depth);
-    if (c === 91) return this.collection(new YAMLSeq(this.doc.schema), 93, depth);
-    if (c === 34) return this.string();
-    return this.plain();
+    const spaceBefore = this.blank;
+    this.blank = false;
+    let node: Node;
+    if (c === 123) node = this.collection(new YAMLMap(this.doc.schema), 125, depth);
+    else if (c === 91) node = this.collection(new YAMLSeq(this.doc.schema), 93, depth);
+    else if (c === 34) node = this.string();
+    else node = this.plain();
+    if (spaceBefore) node.spaceBefore = true;
+    return node;
   }
 
   /** `{…}` or `[…]`; `close` is the closing bracket's code. */
   collection<T extends YAMLMap | YAMLSeq>(node: T, close: number, depth: number): T {
     const start = this.pos++;
+    this.blank = false;
     node.flow = true;
     const isMap = node instanceof YAMLMap;
     const keys = isMap ? new Set<string>() : undefined;
@@ -354,15 +369,22 @@ class JsonReader {
       for (;;) {
         if (keys) {
           if (this.skip() !== 34) throw OUTSIDE;
+          const spaceBefore = this.blank;
+          this.blank = false;
           const key = this.string();
+          if (key.range![1] - key.range![0] > MAX_KEY) throw OUTSIDE;
+          if (spaceBefore) key.spaceBefore = true;
           if (keys.has(key.value as string)) throw OUTSIDE;
           keys.add(key.value as string);
-          if (this.skip() !== 58) throw OUTSIDE; // :
+          // `:` on the key's line (one at a line start indents what follows, in the library)
+          if (this.skip() !== 58 || this.breaks > 0) throw OUTSIDE;
           this.pos++;
+          this.blank = false;
           (node as YAMLMap).items.push(new Pair(key, this.value(depth + 1)));
         } else (node as YAMLSeq).items.push(this.value(depth + 1));
         const c = this.skip();
         this.pos++;
+        this.blank = false;
         if (c === close) break;
         if (c !== 44) throw OUTSIDE; // ,
       }
@@ -463,6 +485,7 @@ function readJson(text: string, doc: Document.Parsed, blocks: Reader): Document.
   const reader = new JsonReader(text, doc, (start) => blocks.doubleQuoted(start));
   reader.pos = 0;
   const contents = reader.value(0);
+  delete contents.spaceBefore; // blank lines before the document are not the node's
   if (!Number.isNaN(reader.skip())) return undefined; // something after the top node
   doc.contents = contents as Document.Parsed['contents'];
   // as the library: from the start of the line the document starts on

@@ -124,6 +124,23 @@ describe('fast YAML reader', () => {
     expect(fast).toBeGreaterThan(200);
   });
 
+  it('agrees with the library on the fuzzer\'s hostile inputs (mutated real files, grammars)', async () => {
+    // bench/fuzz/generate.mjs: deterministic per (seed, index)
+    const { generate, loadCorpus } = (await import(join(ROOT, 'bench', 'fuzz', 'generate.mjs'))) as {
+      generate: (seed: number, index: number, corpus: unknown[]) => { text: string };
+      loadCorpus: (root: string, dirs: string[]) => unknown[];
+    };
+    const corpus = loadCorpus(ROOT, ['examples', 'test/formats/fixtures', 'test/fixtures/bad']);
+    let fast = 0;
+    for (let i = 0; i < 6000; i++) {
+      const { text } = generate(11, i, corpus);
+      if (!readSimpleYaml(text, OPTIONS)) continue;
+      expect(parseDocument(text, OPTIONS).errors, JSON.stringify(text.slice(0, 200))).toEqual([]);
+      if (compare(text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(500);
+  });
+
   it('leaves everything outside the subset to the library', () => {
     const outside = [
       '# a comment\na: b\n',
@@ -160,6 +177,10 @@ describe('fast YAML reader', () => {
       '"quoted key": v\n',
       'a: "unterminated\n',
       'a: b: c\n',
+      'key # not a key: value\n',
+      `${'k'.repeat(1100)}: long key\n`,
+      `{"${'k'.repeat(1100)}": "long key"}\n`,
+      '{"a"\r\n: "colon on the next line"}\n',
       '- - x\n',
       '',
       '   \n',
