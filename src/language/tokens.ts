@@ -1,6 +1,7 @@
 // A small, language-neutral tokenizer for lexicon matching: words (letters, marks, digits,
 // inner apostrophes and hyphens), numbers, and single symbols. Tokens carry offsets and a
 // normalised form (lowercase, accents folded, curly apostrophes straightened).
+import { memoize } from '../memo.js';
 
 export interface Token {
   start: number;
@@ -15,14 +16,19 @@ const TOKEN = /(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-export function normalize(value: string): string {
-  // Plain ASCII has no marks or curly apostrophes (most words, in every language's text).
-  if (!NON_ASCII.test(value)) return value.toLowerCase();
-  return value
+// Words with accents come back often (German umlauts, French and Italian accents): remembered.
+const foldAccents = memoize((value: string) =>
+  value
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/’/g, "'")
-    .toLowerCase();
+    .toLowerCase(),
+);
+
+export function normalize(value: string): string {
+  // Plain ASCII has no marks or curly apostrophes (most words, in every language's text).
+  if (!NON_ASCII.test(value)) return value.toLowerCase();
+  return foldAccents(value);
 }
 
 // French and Italian elisions (`l'offre`, `dell'ordine`, `qu'il`): the article is its own
@@ -51,8 +57,10 @@ function tokenizeUncached(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const value = m[0];
     const kind = m[1] ? 'number' : m[2] ? 'word' : 'symbol';
-    const elided = kind === 'word' ? ELISION.exec(value) : null;
-    const possessive = kind === 'word' ? POSSESSIVE.exec(value) : null;
+    // Both need an apostrophe, which most words do not have.
+    const apostrophe = kind === 'word' && (value.includes("'") || value.includes('’'));
+    const elided = apostrophe ? ELISION.exec(value) : null;
+    const possessive = apostrophe ? POSSESSIVE.exec(value) : null;
     if (elided && elided[0].length < value.length) {
       push(m.index, elided[0], 'word');
       push(m.index + elided[0].length, value.slice(elided[0].length), 'word');
