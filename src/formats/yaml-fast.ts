@@ -10,6 +10,7 @@
 // whitespace ends, which no adapter reads) is its second. test/formats/yaml-fast.test.ts
 // compares both readers' trees on real and generated files.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { SIMPLE_ESCAPES } from './yaml-scalar.js';
 
 /** Deeper files go to the library (which also enforces the real nesting limit). */
 const MAX_DEPTH = 32;
@@ -85,6 +86,25 @@ class Reader {
     return this.isSeqItem(this.pos) ? this.seq(column, depth) : this.map(column, depth);
   }
 
+  /** Is `i` at the end of its line (spaces already skipped)? */
+  atLineEnd(i: number): boolean {
+    const c = this.text.charCodeAt(i);
+    return i >= this.text.length || c === 10 || c === 13;
+  }
+
+  /**
+   * The block on the lines below an indicator that ends its line (`key:`, `-`), indented
+   * more than `column`; a sequence may also sit at `column` when `seqAtColumn` (under a key).
+   * An empty value (null) is outside the subset.
+   */
+  blockBelow(column: number, depth: number, seqAtColumn: boolean): YAMLMap | YAMLSeq {
+    this.endOfLine();
+    const col = this.nextLine();
+    if (col < 0 || this.blankBefore) throw OUTSIDE;
+    if (col < column || (col === column && !(seqAtColumn && this.isSeqItem(this.pos)))) throw OUTSIDE;
+    return this.block(col, depth + 1);
+  }
+
   isSeqItem(i: number): boolean {
     const t = this.text;
     if (t.charCodeAt(i) !== 45) return false; // -
@@ -103,28 +123,18 @@ class Reader {
       // `this.pos` is at a `-` in `column`.
       let i = this.pos + 1;
       while (t.charCodeAt(i) === 32) i++;
-      const c = t.charCodeAt(i);
       let item: Node;
-      if (i >= t.length || c === 10 || c === 13) {
-        // `-` alone: the item is the block on the next lines, indented more.
+      if (this.atLineEnd(i)) {
+        // `-` alone: the item is the block on the next lines.
         this.pos = i;
-        this.endOfLine();
-        const col = this.nextLine();
-        if (col <= column || this.blankBefore) throw OUTSIDE;
-        item = this.block(col, depth + 1);
-        end = item.range![2];
+        item = this.blockBelow(column, depth, false);
       } else {
         const col = column + (i - this.pos);
         this.pos = i;
         if (this.isSeqItem(i)) throw OUTSIDE; // - - nested on one line
-        const colon = this.keyColon(i);
-        if (colon >= 0) item = this.map(col, depth + 1);
-        else {
-          item = this.scalarValue(col);
-          end = item.range![2];
-        }
-        if (colon >= 0) end = item.range![2];
+        item = this.keyColon(i) >= 0 ? this.map(col, depth + 1) : this.scalarValue(col);
       }
+      end = item.range![2];
       if (spaceBefore) item.spaceBefore = true;
       seq.items.push(item);
       const col = this.nextLine();
@@ -154,28 +164,12 @@ class Reader {
       const source = t.slice(keyStart, colon);
       if (!plainString(source) || source.includes(' #') || keys.has(source) || colon - keyStart > MAX_KEY) throw OUTSIDE;
       keys.add(source);
-      const key = new Scalar(source);
-      key.range = [keyStart, colon, colon];
-      key.type = Scalar.PLAIN;
-      key.source = source;
-      setToken(key, 'scalar', keyStart, column, source);
+      const key = scalarNode(source, Scalar.PLAIN, t, keyStart, colon, colon, column);
       if (spaceBefore) key.spaceBefore = true;
       let i = colon + 1;
       while (t.charCodeAt(i) === 32) i++;
-      const c = t.charCodeAt(i);
-      let value: Node;
-      if (i >= t.length || c === 10 || c === 13) {
-        this.pos = i;
-        this.endOfLine();
-        const col = this.nextLine();
-        if (col < 0 || this.blankBefore) throw OUTSIDE; // an empty value (null)
-        // A sequence may sit at its key's column; anything else is indented more.
-        if (col < column || (col === column && !this.isSeqItem(this.pos))) throw OUTSIDE;
-        value = this.block(col, depth + 1);
-      } else {
-        this.pos = i;
-        value = this.scalarValue(column);
-      }
+      this.pos = i;
+      const value = this.atLineEnd(i) ? this.blockBelow(column, depth, true) : this.scalarValue(column);
       end = value.range![2];
       map.items.push(new Pair(key, value));
       const col = this.nextLine();
@@ -220,16 +214,13 @@ class Reader {
     const c = t.charCodeAt(start);
     let value: string;
     let type: Scalar.Type;
-    let tokenType: string;
     let valueEnd: number;
     if (c === 34) {
-      [value, valueEnd] = this.doubleQuoted(start);
+      [value, valueEnd] = doubleQuoted(t, start);
       type = Scalar.QUOTE_DOUBLE;
-      tokenType = 'double-quoted-scalar';
     } else if (c === 39) {
-      [value, valueEnd] = this.singleQuoted(start);
+      [value, valueEnd] = singleQuoted(t, start);
       type = Scalar.QUOTE_SINGLE;
-      tokenType = 'single-quoted-scalar';
     } else {
       let j = start;
       while (j < t.length) {
@@ -243,63 +234,9 @@ class Reader {
       if (!plainString(value) || value.includes(': ') || value.endsWith(':') || value.includes(' #')) throw OUTSIDE;
       valueEnd = e;
       type = Scalar.PLAIN;
-      tokenType = 'scalar';
     }
     this.pos = valueEnd;
-    const nodeEnd = this.endOfLine();
-    const scalar = new Scalar(value);
-    scalar.range = [start, valueEnd, nodeEnd];
-    scalar.type = type;
-    scalar.source = value;
-    setToken(scalar, tokenType, start, indent, t.slice(start, valueEnd));
-    return scalar;
-  }
-
-  /** `"…"` on one line with JSON's escapes: [value, end offset]. */
-  doubleQuoted(start: number): [string, number] {
-    const t = this.text;
-    let out = '';
-    let from = start + 1;
-    for (let j = start + 1; j < t.length; j++) {
-      const d = t.charCodeAt(j);
-      if (d === 34) return [out + t.slice(from, j), j + 1];
-      if (d === 10 || d === 13 || d === 9) throw OUTSIDE; // folded lines, tabs
-      if (d === 92) {
-        out += t.slice(from, j);
-        const e = t[j + 1];
-        const simple = ESCAPES[e];
-        if (simple !== undefined) {
-          out += simple;
-          j += 1;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(j + 2, j + 6))) {
-          out += String.fromCharCode(parseInt(t.slice(j + 2, j + 6), 16));
-          j += 5;
-        } else throw OUTSIDE;
-        from = j + 1;
-      }
-    }
-    throw OUTSIDE; // unterminated: the library reports it
-  }
-
-  /** `'…'` on one line (`''` is a quote): [value, end offset]. */
-  singleQuoted(start: number): [string, number] {
-    const t = this.text;
-    let out = '';
-    let from = start + 1;
-    for (let j = start + 1; j < t.length; j++) {
-      const d = t.charCodeAt(j);
-      if (d === 10 || d === 13 || d === 9) throw OUTSIDE;
-      if (d === 39) {
-        if (t.charCodeAt(j + 1) === 39) {
-          out += t.slice(from, j + 1);
-          j++;
-          from = j + 1;
-          continue;
-        }
-        return [out + t.slice(from, j), j + 1];
-      }
-    }
-    throw OUTSIDE;
+    return scalarNode(value, type, t, start, valueEnd, this.endOfLine(), indent);
   }
 }
 
@@ -315,7 +252,6 @@ class JsonReader {
   constructor(
     readonly text: string,
     readonly doc: Document.Parsed,
-    private readonly quoted: (start: number) => [string, number],
   ) {
     while (text.charCodeAt(this.lineIndent) === 32) this.lineIndent++;
   }
@@ -395,14 +331,9 @@ class JsonReader {
 
   string(): Scalar {
     const start = this.pos;
-    const [value, end] = this.quoted(start);
+    const [value, end] = doubleQuoted(this.text, start);
     this.pos = end;
-    const scalar = new Scalar(value);
-    scalar.range = [start, end, end];
-    scalar.type = Scalar.QUOTE_DOUBLE;
-    scalar.source = value;
-    setToken(scalar, 'double-quoted-scalar', start, this.lineIndent, this.text.slice(start, end));
-    return scalar;
+    return scalarNode(value, Scalar.QUOTE_DOUBLE, this.text, start, end, end, this.lineIndent);
   }
 
   /** A number, true, false or null, typed as the core schema types it. */
@@ -412,28 +343,73 @@ class JsonReader {
     let end = start;
     for (let c = t.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 45 || c === 43 || c === 46 || c === 69; c = t.charCodeAt(++end));
     const source = t.slice(start, end);
-    let scalar: Scalar;
-    if (source === 'true' || source === 'false') scalar = new Scalar(source === 'true');
-    else if (source === 'null') scalar = new Scalar(null);
-    else if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(source)) scalar = new Scalar(parseInt(source, 10));
-    else if (/^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/.test(source)) {
-      scalar = new Scalar(parseFloat(source));
+    const node = (value: unknown) => scalarNode(value, Scalar.PLAIN, t, start, end, end, this.lineIndent);
+    this.pos = end;
+    if (source === 'true' || source === 'false') return node(source === 'true');
+    if (source === 'null') return node(null);
+    if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(source)) return node(parseInt(source, 10));
+    if (/^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/.test(source)) {
+      const scalar = node(parseFloat(source));
       // as the core schema's float: trailing zeros are remembered for writing it back
       if (source.endsWith('0')) scalar.minFractionDigits = source.length - source.indexOf('.') - 1;
-    } else if (/^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?[eE][-+]?[0-9]{1,3}$/.test(source)) {
-      scalar = new Scalar(parseFloat(source));
+      return scalar;
+    }
+    if (/^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?[eE][-+]?[0-9]{1,3}$/.test(source)) {
+      const scalar = node(parseFloat(source));
       scalar.format = 'EXP';
-    } else throw OUTSIDE;
-    this.pos = end;
-    scalar.range = [start, end, end];
-    scalar.type = Scalar.PLAIN;
-    scalar.source = source;
-    setToken(scalar, 'scalar', start, this.lineIndent, source);
-    return scalar;
+      return scalar;
+    }
+    throw OUTSIDE;
   }
 }
 
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+// JSON's escapes only (`\uXXXX` apart), as YAML decodes them: the other YAML escapes go to the library.
+const ESCAPES: Record<string, string> = Object.fromEntries([...'"\\/bfnrt'].map((c) => [c, SIMPLE_ESCAPES[c]]));
+
+/** `"…"` on one line with JSON's escapes: [value, end offset]. */
+function doubleQuoted(t: string, start: number): [string, number] {
+  let out = '';
+  let from = start + 1;
+  for (let j = start + 1; j < t.length; j++) {
+    const d = t.charCodeAt(j);
+    if (d === 34) return [out + t.slice(from, j), j + 1];
+    if (d === 10 || d === 13 || d === 9) throw OUTSIDE; // folded lines, tabs
+    if (d === 92) {
+      out += t.slice(from, j);
+      const e = t[j + 1];
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        j += 1;
+      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(j + 2, j + 6))) {
+        out += String.fromCharCode(parseInt(t.slice(j + 2, j + 6), 16));
+        j += 5;
+      } else throw OUTSIDE;
+      from = j + 1;
+    }
+  }
+  throw OUTSIDE; // unterminated: the library reports it
+}
+
+/** `'…'` on one line (`''` is a quote): [value, end offset]. */
+function singleQuoted(t: string, start: number): [string, number] {
+  let out = '';
+  let from = start + 1;
+  for (let j = start + 1; j < t.length; j++) {
+    const d = t.charCodeAt(j);
+    if (d === 10 || d === 13 || d === 9) throw OUTSIDE;
+    if (d === 39) {
+      if (t.charCodeAt(j + 1) === 39) {
+        out += t.slice(from, j + 1);
+        j++;
+        from = j + 1;
+        continue;
+      }
+      return [out + t.slice(from, j), j + 1];
+    }
+  }
+  throw OUTSIDE;
+}
 
 /**
  * A plain scalar the core schema reads as this very string: no indicator first, no value of
@@ -452,8 +428,20 @@ function plainString(s: string): boolean {
   return !s.endsWith(' ');
 }
 
-function setToken(node: Scalar, type: string, offset: number, indent: number, source: string): void {
-  (node as unknown as { srcToken: object }).srcToken = { type, offset, indent, source };
+const TOKEN_TYPES: Partial<Record<Scalar.Type, string>> = { PLAIN: 'scalar', QUOTE_DOUBLE: 'double-quoted-scalar', QUOTE_SINGLE: 'single-quoted-scalar' };
+
+/**
+ * A scalar as the library composes it: text[start, valueEnd) is its source, nodeEnd where its
+ * trailing spaces and line break end; `source` is the raw text when plain, the value when quoted.
+ */
+function scalarNode(value: unknown, type: Scalar.Type, text: string, start: number, valueEnd: number, nodeEnd: number, indent: number): Scalar {
+  const scalar = new Scalar(value);
+  const raw = text.slice(start, valueEnd);
+  scalar.range = [start, valueEnd, nodeEnd];
+  scalar.type = type;
+  scalar.source = type === Scalar.PLAIN ? raw : String(value);
+  (scalar as unknown as { srcToken: object }).srcToken = { type: TOKEN_TYPES[type], offset: start, indent, source: raw };
+  return scalar;
 }
 
 /**
@@ -466,7 +454,7 @@ export function readSimpleYaml(text: string, options: ParseOptions & DocumentOpt
   const reader = new Reader(text, doc);
   try {
     const first = text[/^[ \r\n]*/.exec(text)![0].length];
-    if (first === '{' || first === '[') return readJson(text, doc, reader);
+    if (first === '{' || first === '[') return readJson(text, doc);
     const column = reader.nextLine();
     if (column !== 0) return undefined; // empty, or indented at the top
     if (text.startsWith('---') || text.startsWith('...') || text.startsWith('%')) return undefined;
@@ -481,9 +469,8 @@ export function readSimpleYaml(text: string, options: ParseOptions & DocumentOpt
   }
 }
 
-function readJson(text: string, doc: Document.Parsed, blocks: Reader): Document.Parsed | undefined {
-  const reader = new JsonReader(text, doc, (start) => blocks.doubleQuoted(start));
-  reader.pos = 0;
+function readJson(text: string, doc: Document.Parsed): Document.Parsed | undefined {
+  const reader = new JsonReader(text, doc);
   const contents = reader.value(0);
   delete contents.spaceBefore; // blank lines before the document are not the node's
   if (!Number.isNaN(reader.skip())) return undefined; // something after the top node

@@ -112,7 +112,7 @@ function decodeFlow(src: string, start: number, end: number, style: 'plain' | 's
   flushBlanks(end);
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
+export const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
   ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 };
