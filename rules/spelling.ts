@@ -113,22 +113,18 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         const expected =
           suggestions.get(actual) ?? (actual.length > MAX_SUGGEST ? [] : options.autofix ? computeHere() : suggestNowOrLater(data.locale, actual, max, computeHere));
         suggestions.set(actual, expected);
-        const start = node.position!.start.offset!;
-        const end = node.position!.end.offset!;
-        const help = 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.';
-        if (!Array.isArray(expected)) {
-          report(file, { start, end, reason: unknownWord(actual, []), help, actual, later: completed(actual, expected) });
-          return;
-        }
+        // Suggestions still being computed complete the reason later.
+        const now = Array.isArray(expected) ? expected : undefined;
         report(file, {
-          start,
-          end,
-          reason: unknownWord(actual, expected),
-          help,
+          start: node.position!.start.offset!,
+          end: node.position!.end.offset!,
+          reason: unknownWord(actual, now ?? []),
+          help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
           actual,
-          expected,
+          expected: now,
+          later: now ? undefined : completed(actual, expected as Later<string[]>),
           // A fix only when a full search also finds a single candidate.
-          ...(options.autofix && expected.length === 1 && speller.suggest(actual, 2, true).length === 1 ? { fix: expected[0] } : {}),
+          ...(options.autofix && now?.length === 1 && speller.suggest(actual, 2, true).length === 1 ? { fix: now[0] } : {}),
         });
       });
     };
