@@ -1,13 +1,12 @@
 // One pipeline per (locale, rule set with options), built once and reused for every message:
 // dictionaries and lexicons are loaded when a rule is created, never per file. unified
-// parses (retext-english or retext-latin); the rules then run as plain synchronous calls,
-// unified-lint-rule style (each stamps its `ruleId` on what it reports). unified's own
+// parses (the retext parsers, parse-english or parse-latin); the rules then run as plain
+// synchronous calls, unified-lint-rule style (each stamps its `ruleId` on what it reports). unified's own
 // runner (trough) wraps every transformer for callbacks and promises: ~1 µs per rule per
 // message that no msglint rule needs.
 import { unified, type Processor } from 'unified';
-import retextEnglish from 'retext-english';
-import retextLatin from 'retext-latin';
 import type { Root } from 'nlcst';
+import { FastParseEnglish, FastParseLatin } from '../language/nlcst-tokenize.js';
 import type { VFile } from 'vfile';
 import type { Rule, MessageData } from './rule.js';
 import type { Severity } from '../types.js';
@@ -33,11 +32,22 @@ function parserFor(language: string): Processor<Root, Root, Root> {
   let parser = parsers.get(key);
   if (!parser) {
     parser = unified()
-      .use(language === 'en' ? retextEnglish : retextLatin)
+      .use(language === 'en' ? retextParser(FastParseEnglish) : retextParser(FastParseLatin))
       .freeze() as unknown as Processor<Root, Root, Root>;
     parsers.set(key, parser);
   }
   return parser;
+}
+
+/**
+ * retext-english / retext-latin (which set a unified parser that runs parse-english /
+ * parse-latin), with those parsers' faster tokenizer (src/language/nlcst-tokenize.ts). msglint
+ * registers no nlcst extensions, the only other thing those plugins pass on.
+ */
+function retextParser(Parser: typeof FastParseEnglish | typeof FastParseLatin) {
+  return function parser(this: Processor) {
+    this.parser = (value: string) => new Parser().parse(value);
+  };
 }
 
 /** A rule's transform, stamping `ruleId` and `source` on what it reports. */
