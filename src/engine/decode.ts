@@ -94,6 +94,8 @@ export function readBytes(path: string, maxSize: number): Buffer {
   try {
     const stat = fstatSync(fd);
     if (maxSize > 0 && stat.size > maxSize) throw new FileTooLargeError(stat.size, maxSize);
+    // A regular file: its size is known from the fstat above (readFileSync would fstat again).
+    if (stat.isFile() && stat.size > 0) return readKnownSize(fd, stat.size);
     if (stat.isFile() || maxSize <= 0) return readFileSync(fd);
     // A FIFO or device (`/dev/zero`) has no size: read it in chunks, up to the limit.
     const chunks: Buffer[] = [];
@@ -109,6 +111,18 @@ export function readBytes(path: string, maxSize: number): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads up to `size` bytes (fewer when the file shrank meanwhile), as readFileSync does. */
+function readKnownSize(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, buffer, at, size - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  return at < size ? buffer.subarray(0, at) : buffer;
 }
 
 /** `2 MB`, `500 KB`, `812 bytes` (binary units, as `--max-file-size` reads them). */

@@ -41,5 +41,14 @@ export function limits(): LimitData {
 
 /** Today's date as `YYYY-MM-DD` (UTC), the default policy date. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  // Asked once per file: the text is remade only when the UTC day changes.
+  const now = Date.now();
+  const day = Math.floor(now / 86_400_000);
+  if (day !== todayNumber) {
+    todayNumber = day;
+    todayText = new Date(now).toISOString().slice(0, 10);
+  }
+  return todayText;
 }
+let todayNumber = Number.NaN;
+let todayText = '';
