@@ -1,7 +1,8 @@
 // Locates msglint's own package root, whether running from dist/ (installed) or src/ (tests).
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { memoize } from './memo.js';
 
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -15,3 +16,16 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT = findRoot();
 export const DATA_DIR = join(PACKAGE_ROOT, 'rules', 'data');
+
+const resolvedPaths = memoize((key: string) => {
+  const at = key.indexOf('\u0000');
+  return resolve(key.slice(0, at), key.slice(at + 1));
+});
+
+/**
+ * `path.resolve(from, path)`, remembered when `from` is absolute (the answer is then fixed): a
+ * run resolves each file's path five or six times (ignore rules, config, reading, formats).
+ */
+export function resolveFrom(from: string, path: string): string {
+  return isAbsolute(from) ? resolvedPaths(`${from}\u0000${path}`) : resolve(from, path);
+}

@@ -11,7 +11,7 @@ import { threadsFor } from './parallel.js';
 import { BIG_RUN_FILES, growHeapSlowly } from '../engine/heap.js';
 import { decode, FileTooLargeError, readBytes } from '../engine/decode.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_ROOT, resolveFrom } from '../paths.js';
 import { importModule } from '../dynamic-import.js';
 import { dirname, join, resolve } from 'node:path';
 
@@ -176,7 +176,7 @@ async function run(options: CliOptions, io: Io): Promise<number> {
       for (const target of targets) {
         let result: FileResult | undefined;
         try {
-          const absolute = resolve(io.cwd, target.path);
+          const absolute = resolveFrom(io.cwd, target.path);
           if (ignore.ignored(absolute, linter.configFor(absolute).ignorePatterns)) {
             if (target.explicit) results.push(ignoredResult(target.path));
             continue;

@@ -13,6 +13,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigError, emptyConfig, loadConfigFile, parseConfig, type Config, type ConfigFile, type RuleCatalog, type Settings } from './config.js';
 import { escapeGlob, globMatcher } from './glob.js';
 import { PRESETS } from './presets.js';
+import { resolveFrom } from '../paths.js';
 
 /** Merges `next` over `base` (ESLint's semantics: a bare level keeps the earlier options). */
 export function mergeSettings<T extends Settings>(base: T, next: Settings): T {
@@ -78,7 +79,7 @@ export class ConfigResolver {
 
   /** Settings for a file, from the `.lintrc` cascade. */
   forFile(filePath: string): Config {
-    const dir = dirname(resolve(filePath));
+    const dir = dirname(resolveFrom(process.cwd(), filePath));
     // Without `overrides` the settings depend on the folder only: computed once per folder
     // (a run over 5,000 files in 50 folders merged the cascade 5,000 times).
     const cached = this.byFolder.get(dir);

@@ -1,5 +1,6 @@
 // The linter: configure → extract → check → locate → filter, for one file or one text.
 import { resolve } from 'node:path';
+import { resolveFrom } from '../paths.js';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { rules } from '../../rules/index.js';
@@ -61,7 +62,7 @@ export class Linter {
 
   /** The config that applies to a file (throws ConfigError for a broken config). */
   configFor(filePath: string): Config {
-    const absolute = resolve(this.cwd, filePath);
+    const absolute = resolveFrom(this.cwd, filePath);
     let config: Config;
     if (this.options.configFile) config = this.resolver.forFileWith(resolve(this.cwd, this.options.configFile), absolute);
     else if (this.options.useConfigFiles === false) config = emptyConfig();
@@ -78,7 +79,7 @@ export class Linter {
   lintFile(filePath: string, explicit = true): FileResult | undefined {
     let bytes: Uint8Array;
     try {
-      bytes = readBytes(resolve(this.cwd, filePath), this.maxFileSize);
+      bytes = readBytes(resolveFrom(this.cwd, filePath), this.maxFileSize);
     } catch (error) {
       if (error instanceof FileTooLargeError) return this.tooLarge(filePath, error, explicit);
       return fatalResult(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
