@@ -13,7 +13,7 @@ function measure(raw: string, start: number, end: number, budget: number, placeh
   let cut = end;
   let i = start;
   while (i < end) {
-    const placeholder = placeholders.find((p) => p.start === i);
+    const placeholder = placeholders.length === 0 ? undefined : placeholderAt(placeholders, i);
     const step = placeholder ? placeholderLength : 1;
     const next = placeholder ? placeholder.end : i + (raw.codePointAt(i)! > 0xffff ? 2 : 1);
     if (length + step > budget && cut === end) cut = i;
@@ -21,6 +21,12 @@ function measure(raw: string, start: number, end: number, budget: number, placeh
     i = Math.min(next, end);
   }
   return { length, cut };
+}
+
+/** The first placeholder starting at `i` (a loop: a closure per character was most of the rule's cost). */
+function placeholderAt(placeholders: Placeholder[], i: number): Placeholder | undefined {
+  for (const p of placeholders) if (p.start === i) return p;
+  return undefined;
 }
 
 const PROSE_COMPONENTS = new Set(['text', 'button_text', 'body', 'greeting']);
