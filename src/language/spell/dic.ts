@@ -45,6 +45,18 @@ export interface WordTables {
   table: Int32Array;
   /** lines with escaped slashes, added as overflow entries: [word, flag text] */
   escaped: Array<[string, string]>;
+  /** the suggester's first-letter index, when compiled with the tables (firstLetterIndex in suggest.ts) */
+  firstLetters?: FirstLetterIndex;
+}
+
+/**
+ * Entry ids grouped by the base letter of their first character (accents removed, lower
+ * case), each group in entry order: group i is ids[starts[i]..starts[i + 1]).
+ */
+export interface FirstLetterIndex {
+  letters: string[];
+  starts: Int32Array;
+  ids: Int32Array;
 }
 
 /** One pass over the `.dic` text: entry ranges and the hash table. */
@@ -146,6 +158,8 @@ export class WordStore {
   private readonly mask: number;
   private readonly mode: FlagMode;
   private readonly aliases: number[][] | null;
+  /** precompiled with the tables (the compiled cache), else undefined */
+  readonly firstLetters: FirstLetterIndex | undefined;
 
   // overflow entries (ids >= size)
   private readonly ovWords: string[] = [];
@@ -166,6 +180,7 @@ export class WordStore {
     this.nextHom = tables.nextHom;
     this.table = tables.table;
     this.mask = tables.table.length - 1;
+    this.firstLetters = tables.firstLetters;
     for (const [w, f] of tables.escaped) this.addEntry(w, this.parseFlagText(f));
   }
 

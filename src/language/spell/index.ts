@@ -13,7 +13,7 @@ import { deserialize, serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { buildWordTables, type WordTables, WordStore } from './dic.js';
 import { capType, HunspellChecker, type PreparedAff } from './hunspell.js';
-import { Suggester } from './suggest.js';
+import { firstLetterIndex, Suggester } from './suggest.js';
 import { decodeTrieV3, type WordGraph, WordListChecker } from './wordlist.js';
 import { memoize } from '../../memo.js';
 
@@ -110,7 +110,7 @@ export function resolveSpellingLocale(locale: string): string | undefined {
 // ------------------------------------------------------------------ cache
 
 /** Bump when the layout of the compiled data changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 interface CompiledDictionary {
   format: number;
@@ -272,6 +272,7 @@ export function loadChecker(spec: DictionarySpec): { checker: HunspellChecker; v
   const checker = HunspellChecker.fromText(affText, dicText);
   if (dirs.length) {
     const tables = buildWordTables(dicText); // fresh copy: the checker's own may be written to
+    tables.firstLetters = firstLetterIndex(dicText, (e) => tables.wordStart[e], tables.size);
     writeCache(dirs, name, { format: CACHE_FORMAT, key, prepared: checker.prepared, tables });
   }
   return { checker, version, compiledNow: true };

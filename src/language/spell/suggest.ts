@@ -14,7 +14,7 @@
  */
 import { NO_FLAG, ONLYUPCASE_FLAG } from './aff.js';
 import { Cap, capType, contHas, type HunspellChecker, initCap, lowerCase, pfxCond, sfxCond } from './hunspell.js';
-import { NONE } from './dic.js';
+import { type FirstLetterIndex, NONE } from './dic.js';
 
 const DEFAULT_KEYS: Record<string, string> = {
   de: 'qwertzuiopü|asdfghjklöä|yxcvbnm',
@@ -59,7 +59,7 @@ export class Suggester {
   private readonly rep: Array<[string, string]>;
   /** German: nouns are capitalised, so lower-case candidates are also tried capitalised */
   private readonly capitalisedNouns: boolean;
-  private byFirst: Map<string, number[]> | null = null;
+  private byFirst: Map<string, Int32Array | number[]> | null = null;
   private sfxByFlag: Map<number, number[]> | null = null;
   private pfxByFlag: Map<number, number[]> | null = null;
 
@@ -393,34 +393,27 @@ export class Suggester {
     return out;
   }
 
-  private rootsStartingWith(ch: string): number[] {
+  private rootsStartingWith(ch: string): ArrayLike<number> & Iterable<number> {
     if (this.byFirst === null) this.byFirst = this.indexByFirst();
     return this.byFirst.get(baseLetter(ch)) ?? [];
   }
 
-  /** The entries by the base letter of their first character, each list in entry order. */
-  private indexByFirst(): Map<string, number[]> {
-    const m = new Map<string, number[]>();
+  /**
+   * The entries by the base letter of their first character, each list in entry order: the
+   * listed entries from the compiled cache's index (building it cost 5–15 ms, most of the first
+   * n-gram search of a run), then the run-time words.
+   */
+  private indexByFirst(): Map<string, Int32Array | number[]> {
     const dic = this.c.dic;
-    const n = dic.size;
-    const text = dic.text;
-    // the list of each first character code, so that the letter is worked out once a code
-    const byCode: Array<number[] | undefined> = new Array(65536);
-    const listOf = (letter: string): number[] => {
-      let list = m.get(letter);
-      if (!list) m.set(letter, (list = []));
-      return list;
-    };
-    for (let e = 0; e < n; e++) {
-      const at = dic.start(e);
-      const code = text.charCodeAt(at);
-      let list = byCode[code];
-      if (list === undefined) list = byCode[code] = listOf(baseLetter(text[at]));
-      list.push(e);
-    }
-    for (let e = n; e < dic.count; e++) {
+    const listed = dic.firstLetters ?? firstLetterIndex(dic.text, (e) => dic.start(e), dic.size);
+    const m = new Map<string, Int32Array | number[]>();
+    listed.letters.forEach((letter, i) => m.set(letter, listed.ids.subarray(listed.starts[i], listed.starts[i + 1])));
+    for (let e = dic.size; e < dic.count; e++) {
       // run-time words; hidden capitalised forms are not words of their own
-      if (!dic.hasFlag(e, ONLYUPCASE_FLAG)) listOf(baseLetter(dic.word(e)[0] ?? '')).push(e);
+      if (dic.hasFlag(e, ONLYUPCASE_FLAG)) continue;
+      const letter = baseLetter(dic.word(e)[0] ?? '');
+      const list = m.get(letter);
+      m.set(letter, list ? [...list, e] : [e]);
     }
     return m;
   }
@@ -513,6 +506,35 @@ export class Suggester {
 }
 
 /** Keyboard neighbours (same row, adjacent keys) from KEY-style rows. */
+/** The first-letter index of a dictionary's `size` listed entries (see FirstLetterIndex). */
+export function firstLetterIndex(text: string, start: (e: number) => number, size: number): FirstLetterIndex {
+  const lists = new Map<string, number[]>();
+  // the list of each first character code, so that the letter is worked out once a code
+  const byCode: Array<number[] | undefined> = new Array(65536);
+  for (let e = 0; e < size; e++) {
+    const at = start(e);
+    const code = text.charCodeAt(at);
+    let list = byCode[code];
+    if (list === undefined) {
+      const letter = baseLetter(text[at] ?? '');
+      list = lists.get(letter);
+      if (!list) lists.set(letter, (list = []));
+      byCode[code] = list;
+    }
+    list.push(e);
+  }
+  const letters = [...lists.keys()];
+  const starts = new Int32Array(letters.length + 1);
+  const ids = new Int32Array(size);
+  let at = 0;
+  letters.forEach((letter, i) => {
+    starts[i] = at;
+    for (const e of lists.get(letter)!) ids[at++] = e;
+  });
+  starts[letters.length] = at;
+  return { letters, starts, ids };
+}
+
 export function keyboardNeighbours(rows: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const row of rows) {

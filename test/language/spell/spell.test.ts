@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { _DICTIONARIES, loadChecker, loadSpeller, resolveSpellingLocale, type Speller } from '../../../src/language/spell/index.js';
+import { firstLetterIndex, Suggester } from '../../../src/language/spell/suggest.js';
 
 function speller(locale: string): Speller {
   const loaded = loadSpeller(locale);
@@ -85,6 +86,30 @@ describe('loadSpeller', () => {
         const c2 = second.checker;
         expect(c2.spell(c2.normalize(w)), w).toBe(c1.spell(c1.normalize(w)));
       }
+    });
+
+    it("holds the suggester's first-letter index, and suggestions are the same with and without it", () => {
+      process.env.MSGLINT_SPELL_CACHE = dir;
+      const fresh = loadChecker(_DICTIONARIES.fr)!; // compiled now: the suggester builds the index itself
+      const cached = loadChecker(_DICTIONARIES.fr)!;
+      expect(fresh.checker.dic.firstLetters).toBeUndefined();
+      const index = cached.checker.dic.firstLetters!;
+      const dic = cached.checker.dic;
+      expect(index).toEqual(firstLetterIndex(dic.text, (e) => dic.start(e), dic.size));
+      expect(index.letters).toContain('e'); // école, été, Europe: one group
+      expect(index.starts[index.letters.length]).toBe(dic.size);
+      const a = new Suggester(fresh.checker, 'fr');
+      const b = new Suggester(cached.checker, 'fr');
+      // words with no close edit go to the n-gram search, which reads the index
+      for (const w of ['Coast', 'Clothing', 'prooblème', 'artcile', 'Wbhook']) expect(b.suggest(w, 3), w).toEqual(a.suggest(w, 3));
+      // run-time words (the project's `words`) are searched too
+      const added = fresh.checker.dic.addEntry('Clothingbrand', []);
+      cached.checker.dic.addEntry('Clothingbrand', []);
+      a.invalidate();
+      b.invalidate();
+      expect(added).toBeGreaterThanOrEqual(dic.size);
+      expect(b.suggest('Clothinbrnd', 3)).toEqual(a.suggest('Clothinbrnd', 3));
+      expect(b.suggest('Clothinbrnd', 3)).toContain('Clothingbrand');
     });
 
     it('can be switched off', () => {
