@@ -47,6 +47,8 @@ export interface WordTables {
   escaped: Array<[string, string]>;
   /** the suggester's first-letter index, when compiled with the tables (firstLetterIndex in suggest.ts) */
   firstLetters?: FirstLetterIndex;
+  /** first characters of the entries that can be COMPOUNDRULE parts, when compiled with the tables */
+  ruleFirstChars?: string[];
 }
 
 /**
@@ -160,6 +162,8 @@ export class WordStore {
   private readonly aliases: number[][] | null;
   /** precompiled with the tables (the compiled cache), else undefined */
   readonly firstLetters: FirstLetterIndex | undefined;
+  /** precompiled with the tables (the compiled cache), else undefined */
+  readonly ruleFirstChars: string[] | undefined;
 
   // overflow entries (ids >= size)
   private readonly ovWords: string[] = [];
@@ -181,6 +185,7 @@ export class WordStore {
     this.table = tables.table;
     this.mask = tables.table.length - 1;
     this.firstLetters = tables.firstLetters;
+    this.ruleFirstChars = tables.ruleFirstChars;
     for (const [w, f] of tables.escaped) this.addEntry(w, this.parseFlagText(f));
   }
 

@@ -110,7 +110,7 @@ export function resolveSpellingLocale(locale: string): string | undefined {
 // ------------------------------------------------------------------ cache
 
 /** Bump when the layout of the compiled data changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 interface CompiledDictionary {
   format: number;
@@ -273,6 +273,7 @@ export function loadChecker(spec: DictionarySpec): { checker: HunspellChecker; v
   if (dirs.length) {
     const tables = buildWordTables(dicText); // fresh copy: the checker's own may be written to
     tables.firstLetters = firstLetterIndex(dicText, (e) => tables.wordStart[e], tables.size);
+    tables.ruleFirstChars = checker.ruleFirstCharsOf(0, tables.size); // the same listed entries
     writeCache(dirs, name, { format: CACHE_FORMAT, key, prepared: checker.prepared, tables });
   }
   return { checker, version, compiledNow: true };

@@ -112,6 +112,21 @@ describe('loadSpeller', () => {
       expect(b.suggest('Clothinbrnd', 3)).toContain('Clothingbrand');
     });
 
+    it('holds the first characters of COMPOUNDRULE parts, and compound rules answer the same', () => {
+      process.env.MSGLINT_SPELL_CACHE = dir;
+      const fresh = loadChecker(_DICTIONARIES.en)!;
+      const cached = loadChecker(_DICTIONARIES.en)!;
+      expect(fresh.checker.dic.ruleFirstChars).toBeUndefined();
+      const chars = cached.checker.dic.ruleFirstChars!;
+      expect([...chars].sort()).toEqual(fresh.checker.ruleFirstCharsOf(0, fresh.checker.dic.size).sort());
+      expect(chars).toEqual(expect.arrayContaining(['1', '2', '0'])); // English ordinals: 21st, 112th
+      for (const w of ['21st', '112th', '3rd', '21th', '2st', '1000000th']) {
+        expect(cached.checker.spell(w), w).toBe(fresh.checker.spell(w));
+      }
+      expect(cached.checker.spell('21st')).toBe(true);
+      expect(cached.checker.spell('21th')).toBe(false);
+    });
+
     it('can be switched off', () => {
       process.env.MSGLINT_SPELL_CACHE = 'off';
       expect(loadChecker(_DICTIONARIES.en)!.compiledNow).toBe(true);
