@@ -49,6 +49,32 @@ export interface WordTables {
   firstLetters?: FirstLetterIndex;
   /** first characters of the entries that can be COMPOUNDRULE parts, when compiled with the tables */
   ruleFirstChars?: string[];
+  /** the prefix filter of the listed entries, when compiled with the tables */
+  prefixFilter?: PrefixFilter;
+}
+
+/** The prefix filter of the listed entries (see WordStore#pfxBits). */
+export interface PrefixFilter {
+  bits: Int32Array;
+  shift: number;
+}
+
+export function prefixFilter(text: string, wordStart: Int32Array, wordLen: Uint16Array, size: number): PrefixFilter {
+  // ~32 bits a word: 7% of the bits set, 512 KB for German (a larger table is slower
+  // to build, as its writes miss the cache, and rejects little more)
+  let log = 16;
+  while (log < 24 && 1 << log < size * 32) log++;
+  const bits = new Int32Array(1 << (log - 5));
+  const shift = 32 - log;
+  for (let e = 0; e < size; e++) {
+    let h = FNV_SEED;
+    for (let i = wordStart[e], end = i + wordLen[e]; i < end; i++) {
+      h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+      const b = h >>> shift;
+      bits[b >>> 5] |= 1 << (b & 31);
+    }
+  }
+  return { bits, shift };
 }
 
 /**
@@ -186,6 +212,11 @@ export class WordStore {
     this.mask = tables.table.length - 1;
     this.firstLetters = tables.firstLetters;
     this.ruleFirstChars = tables.ruleFirstChars;
+    // Compiled with the tables: every check uses it from the start (added words join it).
+    if (tables.prefixFilter) {
+      this.pfxBits = tables.prefixFilter.bits;
+      this.pfxShift = tables.prefixFilter.shift;
+    }
     for (const [w, f] of tables.escaped) this.addEntry(w, this.parseFlagText(f));
   }
 
@@ -201,29 +232,16 @@ export class WordStore {
    * One bit per hash of every prefix of every word (like a Bloom filter with one hash
    * function): a clear bit proves that no word starts with that text. Suggestions look up
    * thousands of affix stems of misspelt candidates; the filter rejects almost all of them
-   * after a few characters. Built once a run has checked many suggestion candidates
-   * (usePrefixFilter; a run with a few typos would not earn back its ~10 ms); spell checks
+   * after a few characters. It comes with the compiled cache (prefixFilter(), 0.1–0.5 MB);
+   * without one it is built once a run has checked many suggestion candidates
+   * (usePrefixFilter; a run with a few typos would not earn back its ~10 ms). Spell checks
    * use it once it is there.
    */
   private pfxBits: Int32Array | null = null;
   private pfxShift = 0;
 
   private buildPrefixFilter(): void {
-    // ~32 bits a word: 7% of the bits set, 512 KB for German (a larger table is slower
-    // to build, as its writes miss the cache, and rejects little more)
-    let log = 16;
-    while (log < 24 && 1 << log < this.size * 32) log++;
-    const bits = new Int32Array(1 << (log - 5));
-    const shift = 32 - log;
-    const text = this.text;
-    for (let e = 0; e < this.size; e++) {
-      let h = FNV_SEED;
-      for (let i = this.wordStart[e], end = i + this.wordLen[e]; i < end; i++) {
-        h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-        const b = h >>> shift;
-        bits[b >>> 5] |= 1 << (b & 31);
-      }
-    }
+    const { bits, shift } = prefixFilter(this.text, this.wordStart, this.wordLen, this.size);
     this.pfxBits = bits;
     this.pfxShift = shift;
     for (const w of this.ovWords) this.addPrefixes(w);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
-import { buildWordTables, type WordTables, WordStore } from './dic.js';
+import { buildWordTables, prefixFilter, type WordTables, WordStore } from './dic.js';
 import { capType, HunspellChecker, type PreparedAff } from './hunspell.js';
 import { firstLetterIndex, Suggester } from './suggest.js';
 import { decodeTrieV3, type WordGraph, WordListChecker } from './wordlist.js';
@@ -110,7 +110,7 @@ export function resolveSpellingLocale(locale: string): string | undefined {
 // ------------------------------------------------------------------ cache
 
 /** Bump when the layout of the compiled data changes. */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 10;
 
 interface CompiledDictionary {
   format: number;
@@ -274,6 +274,7 @@ export function loadChecker(spec: DictionarySpec): { checker: HunspellChecker; v
     const tables = buildWordTables(dicText); // fresh copy: the checker's own may be written to
     tables.firstLetters = firstLetterIndex(dicText, (e) => tables.wordStart[e], tables.size);
     tables.ruleFirstChars = checker.ruleFirstCharsOf(0, tables.size); // the same listed entries
+    tables.prefixFilter = prefixFilter(dicText, tables.wordStart, tables.wordLen, tables.size);
     writeCache(dirs, name, { format: CACHE_FORMAT, key, prepared: checker.prepared, tables });
   }
   return { checker, version, compiledNow: true };

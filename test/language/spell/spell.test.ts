@@ -127,6 +127,23 @@ describe('loadSpeller', () => {
       expect(cached.checker.spell('21th')).toBe(false);
     });
 
+    it('holds the prefix filter, which never rules out a listed or added word', () => {
+      process.env.MSGLINT_SPELL_CACHE = dir;
+      loadChecker(_DICTIONARIES.de); // compiles it, unless an earlier test did
+      const { checker, compiledNow } = loadChecker(_DICTIONARIES.de)!;
+      expect(compiledNow).toBe(false);
+      const dic = checker.dic;
+      const ph = new Int32Array(128);
+      // with the filter, a text no word starts with is cut short; without one, never
+      expect(dic.prefixReach('qxqxqxqx', ph)).toBeLessThan(8);
+      for (let e = 0; e < dic.size; e += 97) {
+        const word = dic.word(e);
+        expect(dic.prefixReach(word, ph), word).toBe(word.length);
+      }
+      dic.addEntry('Sendungsnummer', []);
+      expect(dic.prefixReach('Sendungsnummer', ph)).toBe('Sendungsnummer'.length);
+    });
+
     it('can be switched off', () => {
       process.env.MSGLINT_SPELL_CACHE = 'off';
       expect(loadChecker(_DICTIONARIES.en)!.compiledNow).toBe(true);
