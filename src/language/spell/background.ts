@@ -14,7 +14,7 @@
 // (German: 64 words took ~300 ms).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../../paths.js';
 import type { SuggestReply, SuggestRequest } from './suggest-worker.js';
 
@@ -116,8 +116,10 @@ class BackgroundSuggestions {
 
   private start(): void {
     try {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(this.workerEntry, { workerData: { port: port2 }, transferList: [port2] });
+      // worker_threads only when a worker starts (loading it costs every run ~3 ms)
+      const threads = workerThreads();
+      const { port1, port2 } = new threads.MessageChannel();
+      const worker = new threads.Worker(this.workerEntry, { workerData: { port: port2 }, transferList: [port2] });
       // Never keeps the process alive; a failure leaves the work to this thread.
       worker.unref();
       const fail = () => {
@@ -137,6 +139,7 @@ class BackgroundSuggestions {
   private pump(flush = false): void {
     const port = this.port!;
     if (this.inFlightWords > 0) {
+      const { receiveMessageOnPort } = workerThreads();
       for (let reply = receiveMessageOnPort(port); reply; reply = receiveMessageOnPort(port)) this.receive(reply.message as SuggestReply);
     }
     while (!this.failed && this.pending.length - this.sent >= (flush ? 1 : BATCH) && this.inFlightWords < MAX_IN_FLIGHT) this.send(port);
@@ -166,6 +169,10 @@ class BackgroundSuggestions {
     else this.stats.here += batch.length;
     batch.forEach((later, i) => later.resolve(reply.lists ? reply.lists[i] : later.computeHere()));
   }
+}
+
+function workerThreads(): typeof import('node:worker_threads') {
+  return process.getBuiltinModule('node:worker_threads');
 }
 
 let current: BackgroundSuggestions | undefined;
