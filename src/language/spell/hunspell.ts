@@ -1129,8 +1129,8 @@ export class HunspellChecker {
   ruleFirstCharsOf(from: number, to: number): string[] {
     const flags = new Set<number>();
     for (const r of this.aff.compoundRules) for (const [f] of r) flags.add(f);
-    const out = new Set<string>();
     if (flags.size === 0) return [];
+    const out = new Set<string>();
     const dic = this.dic;
     for (let e = from; e < to; e++) {
       for (const f of flags) {
