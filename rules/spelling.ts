@@ -21,6 +21,9 @@ const announcedCompiles = new Set<string>();
 const MAX_WORD = 48;
 const MAX_SUGGEST = 30;
 
+// Single letters with full stops: e.g., i.e., a.m., U.S. (Hunspell's tokenizer lets them pass).
+const INITIALISM = /^(?:\p{L}\.){2,}$/u;
+
 // Asked for every word of every message, with a small vocabulary: remembered.
 const irrelevant = memoize(
   (word: string): boolean =>
@@ -93,17 +96,22 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
         const written = wordText(node);
-        const actual = written.indexOf('’') < 0 ? written : written.replace(/’/g, "'");
-        if (accepted.has(actual)) return;
+        const spelled = written.indexOf('’') < 0 ? written : written.replace(/’/g, "'");
+        if (accepted.has(spelled)) return;
+        // The English parser keeps a full stop in the word when a lower-case word follows
+        // (`Ok. there`, as in `approx. 5`): the dictionary checks abbreviations with and
+        // without it, and an unknown word is reported without it (as Hunspell does).
+        const actual = spelled.endsWith('.') && !INITIALISM.test(spelled) ? spelled.replace(/\.+$/, '') : spelled;
         // `alpha-bravo` is fine when its parts are.
         const fine = (): boolean => {
+          if (actual === '' || INITIALISM.test(actual) || (actual !== spelled && speller.correct(spelled))) return true;
           if (irrelevant(actual) || data.words.has(actual) || data.words.has(actual.toLowerCase()) || speller.correct(actual)) return true;
           const parts = actual.split(/[-']/).filter((p) => p.length > 0);
           return parts.length > 1 && parts.every((p) => irrelevant(p) || data.words.has(p.toLowerCase()) || speller.correct(p));
         };
         if (fine()) {
           if (accepted.size >= 50_000) accepted.clear(); // bounded on huge inputs
-          accepted.add(actual);
+          accepted.add(spelled);
           return;
         }
         const max = options.maxSuggestions;
@@ -117,7 +125,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         const now = Array.isArray(expected) ? expected : undefined;
         report(file, {
           start: node.position!.start.offset!,
-          end: node.position!.end.offset!,
+          end: node.position!.end.offset! - (spelled.length - actual.length),
           reason: unknownWord(actual, now ?? []),
           help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
           actual,

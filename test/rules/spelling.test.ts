@@ -11,11 +11,21 @@ runRuleTester(rule, {
     { text: 'We apologise for the delay.', context: { locale: 'en-GB' } },
     { text: 'We apologise: your order was cancelled.', name: 'plain `en` accepts British spellings' },
     { text: "It's a well-known, state-of-the-art service." },
+    { text: 'Delivery takes approx. three days, e.g. on Monday, i.e. soon, etc. and so on.', name: 'abbreviations with full stops, initialisms' },
+    { text: 'Wir liefern z.B. morgen, bzw. übermorgen.', context: { locale: 'de' }, name: 'German abbreviations' },
   ],
   invalid: [
     { text: 'Thanks for expresing your interest.', findings: [{ message: 'Unknown word `expresing`', actual: 'expresing', suggestions: ['expressing'] }] },
     { text: 'We apologise for the delay.', context: { locale: 'en-US' }, findings: [{ message: '`apologise`', suggestions: ['apologize'] }] },
     { text: 'Hi 👋🏽 {{name}}, your pakage is here.', findings: [{ message: '`pakage`', actual: 'pakage', column: 24, suggestions: ['package'] }] },
+    {
+      text: 'Hello Ok. there, we shipp. it today',
+      name: 'a full stop kept in the word by the parser is not part of the unknown word',
+      findings: [
+        { message: 'Unknown word `Ok`;', actual: 'Ok', column: 7 },
+        { message: 'Unknown word `shipp`;', actual: 'shipp', column: 21, suggestions: ['ship'] },
+      ],
+    },
     { text: 'La consegna arriva domani.', context: { locale: 'pt-BR' }, findings: [{ message: 'Spelling is not checked' }], name: 'unsupported locales say so' },
   ],
 });
