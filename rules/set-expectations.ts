@@ -150,12 +150,14 @@ export default defineRule<Options>({
       const text = String(file.value);
       const tokens = tokenize(text);
       const away = isAwayOrAutoReply(data);
+      const vagueTimes = matchLabel(sets, 'vague', tokens);
+      // Elsewhere only a vague time can lead to a finding (most messages have none).
+      if (!away && (options.everywhere === false || vagueTimes.length === 0)) return;
       const list = wordSentences(tree, text);
-
       const timeframes = matchLabel(sets, 'timeframe', tokens);
-      const vague = vaguePromises(sets, tokens, list, away, loadList(data.language, 'expectations', 'imperatives'));
+      const vague = vaguePromises(sets, tokens, list, vagueTimes, away, loadList(data.language, 'expectations', 'imperatives'));
       if (!away) {
-        if (options.everywhere === false || timeframes.length > 0) return;
+        if (timeframes.length > 0) return;
         for (const v of vague) reportVague(file, data, v, false);
         return;
       }
@@ -192,14 +194,15 @@ export default defineRule<Options>({
 });
 
 /** Vague times; outside away messages only those that follow a reply verb in the same sentence. */
-function vaguePromises(sets: Map<string, PhraseSet>, tokens: Token[], list: Span[], away: boolean, imperatives: ReadonlySet<string>): Span[] {
+function vaguePromises(sets: Map<string, PhraseSet>, tokens: Token[], list: Span[], vagueTimes: PhraseMatch[], away: boolean, imperatives: ReadonlySet<string>): Span[] {
+  if (vagueTimes.length === 0) return [];
   // A reply verb that opens its sentence as an imperative asks the customer to reply.
   const replies = matchLabel(sets, 'reply', tokens).filter((r) => {
     const first = tokens.find((t) => t.kind === 'word' && t.start >= sentenceAt(list, r.start).start);
     return !(first?.start === r.start && imperatives.has(tokens[r.from].norm));
   });
   const out: Span[] = [];
-  for (const v of matchLabel(sets, 'vague', tokens)) {
+  for (const v of vagueTimes) {
     const sentence = sentenceAt(list, v.start);
     // A reply verb at most 6 tokens before or after the vague time, in the same sentence
     // ("we'll reply shortly"; German "Sie erhalten in Kürze eine Antwort").
