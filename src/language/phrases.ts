@@ -36,6 +36,11 @@ export interface CompiledPhrase {
   label: string;
   nodes: Node[];
   nfa: Nfa;
+  /** words of a later part every match needs (one of them must be in the text); see anchorIn */
+  anchor: Set<string> | undefined;
+  /** the token list anchorIn last looked at, and its answer */
+  anchorTokens: Token[] | undefined;
+  anchorFound: boolean;
 }
 
 export interface PhraseMatch {
@@ -177,7 +182,35 @@ function compileNodes(source: string): Node[] {
 export function compilePhrase(source: string, label: string): CompiledPhrase {
   const nodes = compileNodes(source);
   if (nodes.length === 0 || nodes.every((n) => n.optional)) throw new Error(`empty phrase pattern \`${source}\``);
-  return { source, label, nodes, nfa: buildNfa(nodes) };
+  return { source, label, nodes, nfa: buildNfa(nodes), anchor: anchorOf(nodes), anchorTokens: undefined, anchorFound: false };
+}
+
+// Most candidate phrases fail after their first word ("the", "you", "can"), yet a long pattern
+// with optional words costs a walk of several tokens to fail. A required part after the first,
+// made of plain words, must occur somewhere in the text: when none of its words does, the
+// phrase cannot match there, whatever the position. The part with the fewest words is kept.
+function anchorOf(nodes: Node[]): Set<string> | undefined {
+  let best: string[] | undefined;
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.kind !== 'token' || node.optional) continue;
+    const { words, prefixes, anything } = node.firsts;
+    if (anything || prefixes.length > 0 || words.length === 0) continue;
+    if (!best || words.length < best.length) best = words;
+  }
+  return best ? new Set(best) : undefined;
+}
+
+/** Can `phrase` match somewhere in `tokens`, as far as its anchor says? Remembered per token list. */
+function anchorIn(phrase: CompiledPhrase, tokens: Token[]): boolean {
+  const anchor = phrase.anchor;
+  if (anchor === undefined) return true;
+  if (phrase.anchorTokens === tokens) return phrase.anchorFound;
+  let found = false;
+  for (let t = 0; t < tokens.length && !found; t++) found = anchor.has(tokens[t].norm);
+  phrase.anchorTokens = tokens;
+  phrase.anchorFound = found;
+  return found;
 }
 
 // Matching runs a small NFA (Thompson construction) over the tokens: the cost is tokens ×
@@ -498,6 +531,7 @@ export class PhraseSet {
       if (at < t) continue; // inside the previous match
       let best: PhraseMatch | undefined;
       for (const phrase of this.candidatesAt(tokens[at])) {
+        if (!anchorIn(phrase, tokens)) continue;
         const end = matchAt(phrase, tokens, at);
         if (end > at && (!best || end > best.to)) best = { start: tokens[at].start, end: tokens[end - 1].end, from: at, to: end, phrase };
       }

@@ -80,6 +80,13 @@ describe('PhraseSet.match', () => {
     expect(spans('am pm % off')).toEqual([]);
   });
 
+  it('skips a phrase whose required later words are absent (anchors), without changing matches', () => {
+    expect([...(compilePhrase('(your|the|this) [<any>] [<any>] (order|parcel|message)', 'x').anchor ?? [])]).toEqual(['order', 'parcel', 'message']);
+    expect(compilePhrase('see you (soon|later|on <any>)', 'x').anchor).toEqual(new Set(['you']));
+    expect(compilePhrase('discount*', 'x').anchor).toBeUndefined();
+    expect(compilePhrase('<any> loved|enjoyed', 'x').anchor).toEqual(new Set(['loved', 'enjoyed']));
+  });
+
   it('finds what trying every phrase at every position finds, on 3,000 random texts', () => {
     const next = random(7);
     for (let n = 0; n < 3000; n++) {
