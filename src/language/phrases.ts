@@ -36,10 +36,12 @@ export interface CompiledPhrase {
   label: string;
   nodes: Node[];
   nfa: Nfa;
-  /** words of a later part every match needs (one of them must be in the text); see anchorIn */
+  /** words of a later part every match needs (one of them must be in the text), or undefined */
   anchor: Set<string> | undefined;
+  /** the anchor's words as numbers of the shared anchor-word index (see anchorIn) */
+  anchorWords: Int32Array | undefined;
   /** the token list anchorIn last looked at, and its answer */
-  anchorTokens: Token[] | undefined;
+  anchorFor: Starts | undefined;
   anchorFound: boolean;
 }
 
@@ -182,7 +184,8 @@ function compileNodes(source: string): Node[] {
 export function compilePhrase(source: string, label: string): CompiledPhrase {
   const nodes = compileNodes(source);
   if (nodes.length === 0 || nodes.every((n) => n.optional)) throw new Error(`empty phrase pattern \`${source}\``);
-  return { source, label, nodes, nfa: buildNfa(nodes), anchor: anchorOf(nodes), anchorTokens: undefined, anchorFound: false };
+  const anchor = anchorOf(nodes);
+  return { source, label, nodes, nfa: buildNfa(nodes), anchor, anchorWords: anchor ? anchorWordIds(anchor) : undefined, anchorFor: undefined, anchorFound: false };
 }
 
 // Most candidate phrases fail after their first word ("the", "you", "can"), yet a long pattern
@@ -201,14 +204,41 @@ function anchorOf(nodes: Node[]): Set<string> | undefined {
   return best ? new Set(best) : undefined;
 }
 
-/** Can `phrase` match somewhere in `tokens`, as far as its anchor says? Remembered per token list. */
-function anchorIn(phrase: CompiledPhrase, tokens: Token[]): boolean {
-  const anchor = phrase.anchor;
-  if (anchor === undefined) return true;
-  if (phrase.anchorTokens === tokens) return phrase.anchorFound;
+// Anchor words are numbered; the one pass over a token list that finds where sets start
+// (startsByset) also notes the numbers of its words, and a phrase's anchor is then a few
+// array reads.
+const anchorWordId = new Map<string, number>();
+
+function anchorWordIds(words: Set<string>): Int32Array {
+  return Int32Array.from(words, (word) => {
+    let id = anchorWordId.get(word);
+    if (id === undefined) anchorWordId.set(word, (id = anchorWordId.size));
+    return id;
+  });
+}
+
+/** Per anchor word, the stamp of the last token list it was seen in. */
+let wordStamps = new Uint32Array(1024);
+let stampedFor: Starts | undefined;
+let stamp = 0;
+
+/** Can `phrase` match somewhere in the token list of `starts`, as far as its anchor says? */
+function anchorIn(phrase: CompiledPhrase, starts: Starts): boolean {
+  const words = phrase.anchorWords;
+  if (words === undefined) return true;
+  if (phrase.anchorFor === starts) return phrase.anchorFound;
+  if (stampedFor !== starts) {
+    if (wordStamps.length < anchorWordId.size) wordStamps = new Uint32Array(anchorWordId.size * 2);
+    if (++stamp === 0xffffffff) {
+      wordStamps.fill(0);
+      stamp = 1;
+    }
+    for (const id of starts.anchorWords) wordStamps[id] = stamp;
+    stampedFor = starts;
+  }
   let found = false;
-  for (let t = 0; t < tokens.length && !found; t++) found = anchor.has(tokens[t].norm);
-  phrase.anchorTokens = tokens;
+  for (let i = 0; i < words.length && !found; i++) found = wordStamps[words[i]] === stamp;
+  phrase.anchorFor = starts;
   phrase.anchorFound = found;
   return found;
 }
@@ -367,7 +397,16 @@ const sharedWords = new Map<string, number[]>();
 const sharedPrefixes = new Map<string, { prefix: string; set: number }[]>();
 /** sets with phrases that start with `<num>` (index KIND_NUMBER) or `<any>` (KIND_WORD) */
 const sharedKinds: number[][] = [[], [], []];
-const startsMemo = new WeakMap<Token[], { sets: number; starts: (number[] | undefined)[] }>();
+/** What startsByset found in a token list (for `sets` sets and `anchorsKnown` anchor words). */
+interface Starts {
+  sets: number;
+  anchorsKnown: number;
+  /** per set, the positions where one of its phrases can start */
+  starts: (number[] | undefined)[];
+  /** the numbers of the list's anchor words (repeats possible) */
+  anchorWords: number[];
+}
+const startsMemo = new WeakMap<Token[], Starts>();
 const PREFIX_KEY = 3;
 
 function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>, kinds: number): number {
@@ -397,16 +436,17 @@ function setsStartingWith(norm: string): number[] {
   return out.size === 0 ? NO_SETS : [...out].sort((a, b) => a - b);
 }
 
-// setsStartingWith() per word: a run sees the same words again and again
-const setsOfWord = new Map<string, number[]>();
+// setsStartingWith() and the anchors per word: a run sees the same words again and again
+const setsOfWord = new Map<string, { sets: number[]; anchorWord: number }>();
 let setsOfWordFor = 0;
+let anchorsOfWordFor = 0;
 const NO_SETS: number[] = [];
 const NO_POSITIONS: number[] = [];
 
 /** Per registered set, the token positions where one of its phrases can start (ascending). */
-function startsByset(tokens: Token[]): { sets: number; starts: (number[] | undefined)[] } {
+function startsByset(tokens: Token[]): Starts {
   let memo = startsMemo.get(tokens);
-  if (memo && memo.sets === registry.length) return memo;
+  if (memo && memo.sets === registry.length && memo.anchorsKnown === anchorWordId.size) return memo;
   // Most sets start nowhere in a message: their lists are made on their first start.
   const starts: (number[] | undefined)[] = new Array(registry.length);
   const add = (set: number, t: number) => {
@@ -414,23 +454,26 @@ function startsByset(tokens: Token[]): { sets: number; starts: (number[] | undef
     if (list === undefined) starts[set] = [t];
     else if (list[list.length - 1] !== t) list.push(t);
   };
-  if (setsOfWordFor !== registry.length) {
-    setsOfWord.clear(); // sets were added since
+  if (setsOfWordFor !== registry.length || anchorsOfWordFor !== anchorWordId.size) {
+    setsOfWord.clear(); // sets or phrases were added since
     setsOfWordFor = registry.length;
+    anchorsOfWordFor = anchorWordId.size;
   }
+  const anchorWords: number[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const norm = tokens[t].norm;
-    let sets = setsOfWord.get(norm);
-    if (sets === undefined) {
-      sets = setsStartingWith(norm);
+    let entry = setsOfWord.get(norm);
+    if (entry === undefined) {
+      entry = { sets: setsStartingWith(norm), anchorWord: anchorWordId.get(norm) ?? -1 };
       if (setsOfWord.size >= 50_000) setsOfWord.clear(); // bounded on huge inputs
-      setsOfWord.set(norm, sets);
+      setsOfWord.set(norm, entry);
     }
-    for (const set of sets) add(set, t);
+    for (const set of entry.sets) add(set, t);
+    if (entry.anchorWord >= 0) anchorWords.push(entry.anchorWord);
     const kind = kindOf(tokens[t]);
     if (kind !== 0) for (const set of sharedKinds[kind]) add(set, t);
   }
-  memo = { sets: registry.length, starts };
+  memo = { sets: registry.length, anchorsKnown: anchorWordId.size, starts, anchorWords };
   startsMemo.set(tokens, memo);
   return memo;
 }
@@ -523,7 +566,8 @@ export class PhraseSet {
   private scan(tokens: Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     // A set with a phrase that can start on any token at all tries every position.
-    const positions = this.anywhere.length > 0 ? undefined : (startsByset(tokens).starts[this.id] ?? NO_POSITIONS);
+    const starts = startsByset(tokens);
+    const positions = this.anywhere.length > 0 ? undefined : (starts.starts[this.id] ?? NO_POSITIONS);
     const count = positions ? positions.length : tokens.length;
     let t = 0;
     for (let i = 0; i < count; i++) {
@@ -531,7 +575,7 @@ export class PhraseSet {
       if (at < t) continue; // inside the previous match
       let best: PhraseMatch | undefined;
       for (const phrase of this.candidatesAt(tokens[at])) {
-        if (!anchorIn(phrase, tokens)) continue;
+        if (!anchorIn(phrase, starts)) continue;
         const end = matchAt(phrase, tokens, at);
         if (end > at && (!best || end > best.to)) best = { start: tokens[at].start, end: tokens[end - 1].end, from: at, to: end, phrase };
       }
