@@ -13,6 +13,7 @@ runRuleTester(rule, {
     { text: "It's a well-known, state-of-the-art service." },
     { text: 'Delivery takes approx. three days, e.g. on Monday, i.e. soon, etc. and so on.', name: 'abbreviations with full stops, initialisms' },
     { text: 'Wir liefern z.B. morgen, bzw. übermorgen.', context: { locale: 'de' }, name: 'German abbreviations' },
+    { text: 'Ihre Sendungsnummer steht in der Sendungsverfolgung.', context: { locale: 'de' }, name: 'German linking-s compounds the dictionary does not list' },
   ],
   invalid: [
     { text: 'Thanks for expresing your interest.', findings: [{ message: 'Unknown word `expresing`', actual: 'expresing', suggestions: ['expressing'] }] },

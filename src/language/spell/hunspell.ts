@@ -555,6 +555,16 @@ export class HunspellChecker {
     }
   }
 
+  /**
+   * May `part` end a compound, as the dictionary's compound flags say (`nummer` in
+   * `Kundennummer`)? For compounds the engine does not build itself (german-compounds.ts).
+   */
+  isCompoundEnd(part: string): boolean {
+    if (!this.compounds) return false;
+    const rv = this.compoundLast(part);
+    return rv >= 0 && !this.dic.hasFlag(rv, this.aff.forbiddenWord);
+  }
+
   // ---------------------------------------------------------------- affixes
 
   affixCheck(word: string, needflag: number, inCpd: number): number {

@@ -15,6 +15,7 @@ import { capType, HunspellChecker, type PreparedAff } from './hunspell.js';
 import { firstLetterIndex, Suggester } from './suggest.js';
 import { decodeTrieV3, type WordGraph, WordListChecker } from './wordlist.js';
 import { memoize } from '../../memo.js';
+import { isLinkingSCompound, linkingSSuggestions } from './german-compounds.js';
 
 export interface Speller {
   /** true when the word is spelled correctly (case handling as Hunspell) */
@@ -297,14 +298,29 @@ class HunspellSpeller implements Speller {
     if (r !== undefined) return r;
     const c = this.checker;
     r = c.spell(c.normalize(word));
+    // German: linking-s compounds the dictionary does not list (german-compounds.ts)
+    if (!r && this.lang === 'de') r = isLinkingSCompound(word, (part) => this.correct(part), (part) => this.endsCompound(part));
     if (this.cache.size >= 50_000) this.cache = new Map();
     this.cache.set(word, r);
     return r;
   }
 
+  /** May `part` end a German compound: listed as a last part, or a compound itself (`verfolgungsnummer`)? */
+  private endsCompound(part: string): boolean {
+    const c = this.checker;
+    if (c.isCompoundEnd(part)) return true;
+    const noun = part.charAt(0).toUpperCase() + part.slice(1);
+    if (c.checkForSuggest(noun) >= 0 && c.lastCompound) return true;
+    return isLinkingSCompound(noun, (w) => this.correct(w), (p) => this.endsCompound(p));
+  }
+
   suggest(word: string, max = 5, exhaustive = false): string[] {
-    if (this.suggester === null) this.suggester = new Suggester(this.checker, this.lang);
-    return this.suggester.suggest(word, max, exhaustive);
+    const suggester = (this.suggester ??= new Suggester(this.checker, this.lang));
+    if (this.lang !== 'de') return suggester.suggest(word, max, exhaustive);
+    // German: a typo after a linking-s first part is corrected in the last part (german-compounds.ts)
+    const fixedLast = linkingSSuggestions(word, (part) => this.correct(part), (part) => this.endsCompound(part), (last) => suggester.suggest(last, max, exhaustive));
+    if (fixedLast.length >= max) return fixedLast.slice(0, max);
+    return [...new Set([...fixedLast, ...suggester.suggest(word, max, exhaustive)])].slice(0, max);
   }
 
   add(word: string): void {
