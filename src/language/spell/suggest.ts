@@ -329,13 +329,9 @@ export class Suggester {
     const dic = c.dic;
     const roots = this.rootsStartingWith(first);
     const len = base.length;
-    const grams = bigrams(base);
     // bigrams of the input as numbers: scoring reads the dictionary text without slicing
-    const gramCodes = new Set<number>();
-    for (let i = 0; i + 1 < len; i++) gramCodes.add((base.charCodeAt(i) << 16) | base.charCodeAt(i + 1));
+    const hasGram = inputBigrams(base);
     const text = dic.text;
-    const lowerCode = (code: number): number =>
-      code < 128 ? (code >= 65 && code <= 90 ? code + 32 : code) : String.fromCharCode(code).toLowerCase().charCodeAt(0);
     // score stems by shared bigrams, prefer similar length
     const top: Array<{ e: number; s: number }> = [];
     const K = 24;
@@ -357,7 +353,7 @@ export class Suggester {
       else prefixOpen = false;
       for (let i = 1; i < wl; i++) {
         const code = lowerCode(text.charCodeAt(at + i));
-        if (gramCodes.has((prev << 16) | code)) shared++;
+        if (hasGram(prev, code)) shared++;
         if (prefixOpen && i < len && code === base.charCodeAt(i)) pre++;
         else prefixOpen = false;
         prev = code;
@@ -382,7 +378,7 @@ export class Suggester {
         if (Math.abs(f.length - len) > 2 || sims.has(f)) continue;
         let shared = 0;
         const lf = lowerCase(f);
-        for (let i = 0; i + 1 < lf.length; i++) if (grams.has(lf.slice(i, i + 2))) shared++;
+        for (let i = 0; i + 1 < lf.length; i++) if (hasGram(lf.charCodeAt(i), lf.charCodeAt(i + 1))) shared++;
         sims.set(f, shared / (lf.length + len - 2 || 1));
       }
     }
@@ -606,6 +602,33 @@ export function editCost(input: string, cand: string, original: string, neighbou
   if (n > 0 && m > 0 && baseLetter(a[0]) !== baseLetter(b[0]) && !(a[1] === b[0] && a[0] === b[1])) cost += 0.4;
   if (caseDiff) cost += 0.15;
   return cost;
+}
+
+function lowerCode(code: number): number {
+  return code < 128 ? (code >= 65 && code <= 90 ? code + 32 : code) : String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
+
+// The n-gram search tests every character pair of thousands of dictionary stems against the
+// input's pairs: a table for pairs of Latin-1 characters (every letter of en/it/fr/es/de but
+// œ), reused and cleared after each search, and a set for the others.
+const latinPairs = new Uint8Array(1 << 16);
+let latinPairsSet: number[] = [];
+
+/** `(a, b) => is a + b a pair of adjacent characters of input`, for one search. */
+function inputBigrams(input: string): (a: number, b: number) => boolean {
+  for (const key of latinPairsSet) latinPairs[key] = 0;
+  latinPairsSet = [];
+  const others = new Set<number>();
+  for (let i = 0; i + 1 < input.length; i++) {
+    const a = input.charCodeAt(i);
+    const b = input.charCodeAt(i + 1);
+    if (a < 256 && b < 256) {
+      latinPairs[(a << 8) | b] = 1;
+      latinPairsSet.push((a << 8) | b);
+    } else others.add(a * 65536 + b);
+  }
+  if (others.size === 0) return (a, b) => a < 256 && b < 256 && latinPairs[(a << 8) | b] === 1;
+  return (a, b) => (a < 256 && b < 256 ? latinPairs[(a << 8) | b] === 1 : others.has(a * 65536 + b));
 }
 
 function bigrams(s: string): Set<string> {
