@@ -15,6 +15,7 @@ export const MAX_NESTING = 256;
 
 const aliasTargets = new WeakMap<Alias, Node>();
 const duplicates = new WeakMap<Document, FormatError[]>();
+const NO_ERRORS: FormatError[] = [];
 
 /**
  * Parses one YAML (or JSON) document like `parseDocument`. Throws a FormatError for nesting
@@ -24,7 +25,8 @@ export function readYaml(text: string, options: ParseOptions & DocumentOptions &
   // Most message files are plain block mappings of one-line strings: read those directly.
   const simple = readSimpleYaml(text, options);
   if (simple) {
-    indexDocument(simple);
+    // The fast subset has no anchors, aliases or duplicate keys: nothing to index.
+    duplicates.set(simple, NO_ERRORS);
     return simple;
   }
   // The CST parser keeps its own stack (no recursion): measure depth on its tokens, then

@@ -19,6 +19,66 @@ const MAX_KEY = 1000;
 
 type Node = YAMLMap | YAMLSeq | Scalar;
 
+// The library's constructors mark every node's type with Object.defineProperty (a slow path in
+// V8) and every Document builds a Schema: a 5,000-file run spent ~70 ms there. The nodes here
+// are made from prototypes that carry the type mark (and the collections' schema, both
+// non-enumerable, as the library makes them), and documents share one schema, options and
+// directives per set of options (nothing here or in the adapters changes them).
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+function marked<T extends object>(proto: T, type: string, extra: PropertyDescriptorMap = {}): T {
+  return Object.create(proto, { [NODE_TYPE]: { value: Symbol.for(type) }, ...extra }) as T;
+}
+
+const scalarProto = marked(Scalar.prototype, 'yaml.scalar');
+const pairProto = marked(Pair.prototype, 'yaml.pair');
+const collectionProtos = new WeakMap<object, { map: YAMLMap; seq: YAMLSeq }>();
+
+function newScalar(value: unknown): Scalar {
+  const scalar = Object.create(scalarProto) as Scalar;
+  scalar.value = value;
+  return scalar;
+}
+
+function newPair(key: Scalar, value: Node): Pair {
+  const pair = Object.create(pairProto) as Pair;
+  pair.key = key;
+  pair.value = value;
+  return pair;
+}
+
+function newCollection<K extends 'map' | 'seq'>(kind: K, schema: Document.Parsed['schema']): K extends 'map' ? YAMLMap : YAMLSeq {
+  let protos = collectionProtos.get(schema);
+  if (!protos) {
+    const own = (value: unknown) => ({ schema: { value, configurable: true, enumerable: false, writable: true } });
+    protos = { map: marked(YAMLMap.prototype, 'yaml.map', own(schema)), seq: marked(YAMLSeq.prototype, 'yaml.seq', own(schema)) };
+    collectionProtos.set(schema, protos);
+  }
+  const collection = Object.create(protos[kind]) as YAMLMap & YAMLSeq;
+  collection.items = [];
+  return collection as K extends 'map' ? YAMLMap : YAMLSeq;
+}
+
+const docProto = marked(Document.prototype, 'yaml.document');
+const templates = new Map<string, Document.Parsed>();
+
+/** An empty parsed document, as `new Document(undefined, options)` makes it. */
+function newDocument(options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
+  const key = JSON.stringify(options);
+  let template = templates.get(key);
+  if (!template) templates.set(key, (template = new Document(undefined, options) as Document.Parsed));
+  const doc = Object.create(docProto) as Document.Parsed;
+  doc.commentBefore = null;
+  doc.comment = null;
+  doc.errors = [];
+  doc.warnings = [];
+  doc.options = template.options;
+  doc.directives = template.directives;
+  doc.schema = template.schema;
+  doc.contents = null;
+  return doc;
+}
+
 /** Thrown inside the reader: the text is outside the subset. */
 const OUTSIDE = new Error('outside the fast YAML subset');
 
@@ -115,7 +175,7 @@ class Reader {
   /** A block sequence at `column`; `this.pos` is at its first `-`. */
   seq(column: number, depth: number): YAMLSeq {
     const t = this.text;
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newCollection('seq', this.doc.schema);
     const start = this.pos;
     let end = start;
     let spaceBefore = false;
@@ -152,7 +212,7 @@ class Reader {
   map(column: number, depth: number): YAMLMap {
     if (depth > MAX_DEPTH) throw OUTSIDE;
     const t = this.text;
-    const map = new YAMLMap(this.doc.schema);
+    const map = newCollection('map', this.doc.schema);
     const start = this.pos;
     let end = start;
     const keys = new Set<string>();
@@ -171,7 +231,7 @@ class Reader {
       this.pos = i;
       const value = this.atLineEnd(i) ? this.blockBelow(column, depth, true) : this.scalarValue(column);
       end = value.range![2];
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       const col = this.nextLine();
       spaceBefore = this.blankBefore;
       if (col < column) break;
@@ -285,8 +345,8 @@ class JsonReader {
     const spaceBefore = this.blank;
     this.blank = false;
     let node: Node;
-    if (c === 123) node = this.collection(new YAMLMap(this.doc.schema), 125, depth);
-    else if (c === 91) node = this.collection(new YAMLSeq(this.doc.schema), 93, depth);
+    if (c === 123) node = this.collection(newCollection('map', this.doc.schema), 125, depth);
+    else if (c === 91) node = this.collection(newCollection('seq', this.doc.schema), 93, depth);
     else if (c === 34) node = this.string();
     else node = this.plain();
     if (spaceBefore) node.spaceBefore = true;
@@ -316,7 +376,7 @@ class JsonReader {
           if (this.skip() !== 58 || this.breaks > 0) throw OUTSIDE;
           this.pos++;
           this.blank = false;
-          (node as YAMLMap).items.push(new Pair(key, this.value(depth + 1)));
+          (node as YAMLMap).items.push(newPair(key, this.value(depth + 1)));
         } else (node as YAMLSeq).items.push(this.value(depth + 1));
         const c = this.skip();
         this.pos++;
@@ -435,7 +495,7 @@ const TOKEN_TYPES: Partial<Record<Scalar.Type, string>> = { PLAIN: 'scalar', QUO
  * trailing spaces and line break end; `source` is the raw text when plain, the value when quoted.
  */
 function scalarNode(value: unknown, type: Scalar.Type, text: string, start: number, valueEnd: number, nodeEnd: number, indent: number): Scalar {
-  const scalar = new Scalar(value);
+  const scalar = newScalar(value);
   const raw = text.slice(start, valueEnd);
   scalar.range = [start, valueEnd, nodeEnd];
   scalar.type = type;
@@ -450,7 +510,7 @@ function scalarNode(value: unknown, type: Scalar.Type, text: string, start: numb
  */
 export function readSimpleYaml(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
-  const doc = new Document(undefined, options) as Document.Parsed;
+  const doc = newDocument(options);
   const reader = new Reader(text, doc);
   try {
     const first = text[/^[ \r\n]*/.exec(text)![0].length];
