@@ -7,13 +7,27 @@
 // (PERFORMANCE.md), and cannot take a prebuilt checker.
 import type { Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
-import { defineRule, messageData, report } from '../src/engine/rule.js';
+import { defineRule, messageData, report, type MessageData } from '../src/engine/rule.js';
+import { detectLanguage } from '../src/language/detect.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
 import { suggestNowOrLater, type Later } from '../src/language/spell/background.js';
 import { memoize } from '../src/memo.js';
 import { forEachWord, wordText } from './support.js';
 
-const LANGUAGE_NAMES: Record<string, string> = { pt: 'Portuguese', nl: 'Dutch', pl: 'Polish' };
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  it: 'Italian',
+  fr: 'French',
+  es: 'Spanish',
+  de: 'German',
+  fi: 'Finnish',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+  pl: 'Polish',
+};
+/** A message with at least this many unknown words, this share of its words, is in another language. */
+const FOREIGN_MIN_WORDS = 5;
+const FOREIGN_SHARE = 0.5;
 const announcedCompiles = new Set<string>();
 
 // Longer "words" are data (hashes, tokens, runs of letters), not prose; suggestions for
@@ -55,6 +69,12 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       ],
       invalid: [
         { text: 'We will recieve your parcel tomorow.', findings: [{ message: 'Unknown word `recieve`', actual: 'recieve' }, { message: 'Unknown word `tomorow`', actual: 'tomorow' }] },
+        {
+          text: 'Bedankt voor het bezoeken van onze winkel, tot ziens!',
+          context: { locale: 'de' },
+          findings: [{ message: 'Message is not in German: 6 of its 9 words are unknown', actual: 'voor het bezoeken van onze winkel, tot ziens' }],
+          note: 'When most words of a message (at least 5, at least half) are unknown, one finding says the message is in another language, naming it when it is a supported one.',
+        },
       ],
     },
   },
@@ -92,9 +112,14 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         acceptedFor = { speller: loaded.speller, words: data.words };
         accepted = new Set();
       }
+      // Unknown words are collected first: when most words of a message are unknown, it is
+      // in another language, and one finding says so (not one per word).
+      let wordCount = 0;
+      const unknown: { node: Word; spelled: string; actual: string }[] = [];
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
+        wordCount++;
         const written = wordText(node);
         const spelled = written.indexOf('’') < 0 ? written : written.replace(/’/g, "'");
         if (accepted.has(spelled)) return;
@@ -114,6 +139,13 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           accepted.add(spelled);
           return;
         }
+        unknown.push({ node, spelled, actual });
+      });
+      if (unknown.length >= FOREIGN_MIN_WORDS && unknown.length >= wordCount * FOREIGN_SHARE) {
+        reportForeign(file, data, unknown, wordCount);
+        return;
+      }
+      for (const { node, spelled, actual } of unknown) {
         const max = options.maxSuggestions;
         // With autofix the fix needs the list now; otherwise a big run computes it on the
         // other core (src/language/spell/background.ts).
@@ -134,10 +166,24 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           // A fix only when a full search also finds a single candidate.
           ...(options.autofix && now?.length === 1 && speller.suggest(actual, 2, true).length === 1 ? { fix: now[0] } : {}),
         });
-      });
+      }
     };
   },
 });
+
+/** One finding for a message most of whose words the dictionary does not know. */
+function reportForeign(file: Parameters<typeof report>[0], data: MessageData, unknown: { node: Word; actual: string }[], wordCount: number): void {
+  const expected = LANGUAGE_NAMES[data.language] ?? `\`${data.locale}\``;
+  const detected = detectLanguage(data.raw);
+  const other = detected && detected.language !== data.language && detected.margin >= 1 ? LANGUAGE_NAMES[detected.language] : undefined;
+  const listed = unknown.slice(0, 5).map((u) => `\`${u.actual}\``).join(', ') + (unknown.length > 5 ? ', …' : '');
+  report(file, {
+    start: unknown[0].node.position!.start.offset!,
+    end: unknown[unknown.length - 1].node.position!.end.offset!,
+    reason: `Message is not in ${expected}${other ? ` (it looks like ${other})` : ''}: ${unknown.length} of its ${wordCount} words are unknown (${listed})`,
+    help: 'Translate it, or give it the right locale (the locale file it is in, `locale` in .lintrc, or the message context); the words are then checked in that language.',
+  });
+}
 
 function unknownWord(actual: string, expected: string[]): string {
   return `Unknown word \`${actual}\`${expected.length ? `; did you mean ${expected.map((s) => `\`${s}\``).join(', ')}?` : ''}`;

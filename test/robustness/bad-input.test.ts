@@ -88,7 +88,9 @@ const EXPECTED: Record<string, Expected> = {
   'text/mixed-line-endings.txt': { findings: [['spelling', 3, 7]] },
   'text/placeholders.txt': { findings: [['spelling', 1, 80]], absent: /frist_name/ },
   'text/placeholders.yml': { findings: [['spelling', 2, 67], ['spelling', 3, 48]], absent: /frist_name/ },
-  'text/rtl.txt': { findings: [['spelling', 1, 34]] },
+  // Arabic and Hebrew in an English file: one finding for the message (it is not English).
+  'text/rtl.txt': { findings: [['spelling', 1, 1]] },
+  'text/rtl-in-english.txt': { findings: [['spelling', 1, 25], ['spelling', 1, 37]] },
   'text/zero-width-in-words.txt': {},
   'text/zero-width.txt': {},
   'yaml/alias-bomb-locale/locales/en.yml': { fatal: /^No msglint format recognises this file/ },

@@ -27,6 +27,17 @@ runRuleTester(rule, {
         { message: 'Unknown word `shipp`;', actual: 'shipp', column: 21, suggestions: ['ship'] },
       ],
     },
+    {
+      text: 'Thnks for yuor ordr, we wil shipp it tomorow and send you the tracking link by e-mail as soon as it leaves our warehouse.',
+      name: 'typos in a third of the words: still one finding per word, not another language',
+      findings: ['Thnks', 'yuor', 'ordr', 'wil', 'shipp', 'tomorow'].map((w) => ({ message: `Unknown word \`${w}\``, actual: w })),
+    },
+    {
+      text: "Sorry for the problem, you can always buy it again on our website.",
+      context: { locale: 'fr' },
+      name: 'a message in another supported language is named',
+      findings: [{ message: 'Message is not in French (it looks like English):' }],
+    },
     { text: 'La consegna arriva domani.', context: { locale: 'pt-BR' }, findings: [{ message: 'Spelling is not checked' }], name: 'unsupported locales say so' },
   ],
 });
