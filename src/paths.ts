@@ -27,5 +27,16 @@ const resolvedPaths = memoize((key: string) => {
  * run resolves each file's path five or six times (ignore rules, config, reading, formats).
  */
 export function resolveFrom(from: string, path: string): string {
-  return isAbsolute(from) ? resolvedPaths(`${from}\u0000${path}`) : resolve(from, path);
+  // The same file's path comes back in a row, often as the answer itself (already resolved).
+  if (path === lastAnswer || (path === lastPath && from === lastFrom)) return lastAnswer;
+  if (!isAbsolute(from)) return resolve(from, path);
+  lastAnswer = resolvedPaths(`${from}\u0000${path}`);
+  lastFrom = from;
+  lastPath = path;
+  return lastAnswer;
 }
+
+let lastFrom = '';
+let lastPath = '';
+/** resolve(anything, an absolute normalised path) is that path */
+let lastAnswer = '\u0000';
