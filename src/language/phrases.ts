@@ -401,12 +401,23 @@ const sharedKinds: number[][] = [[], [], []];
 interface Starts {
   sets: number;
   anchorsKnown: number;
-  /** per set, the positions where one of its phrases can start */
-  starts: (number[] | undefined)[];
+  /** per token, `width` words of bits: bit s is set when a phrase of set s can start there */
+  masks: Uint32Array;
+  width: number;
   /** the numbers of the list's anchor words (repeats possible) */
   anchorWords: number[];
 }
-const startsMemo = new WeakMap<Token[], Starts>();
+// The rules of a message ask about the same token list one after the other: the last few
+// answers are kept by identity (a WeakMap entry per message made the garbage collector's work).
+const STARTS_KEPT = 4;
+const startsTokens: (Token[] | undefined)[] = new Array(STARTS_KEPT);
+const startsKept: (Starts | undefined)[] = new Array(STARTS_KEPT);
+let startsNext = 0;
+
+function keptStarts(tokens: Token[]): Starts | undefined {
+  for (let i = 0; i < STARTS_KEPT; i++) if (startsTokens[i] === tokens) return startsKept[i];
+  return undefined;
+}
 const PREFIX_KEY = 3;
 
 function register(set: PhraseSet, words: Iterable<string>, prefixes: Iterable<string>, kinds: number): number {
@@ -436,45 +447,52 @@ function setsStartingWith(norm: string): number[] {
   return out.size === 0 ? NO_SETS : [...out].sort((a, b) => a - b);
 }
 
-// setsStartingWith() and the anchors per word: a run sees the same words again and again
-const setsOfWord = new Map<string, { sets: number[]; anchorWord: number }>();
+// setsStartingWith() (as bits) and the anchor word per word: a run sees the same words again and again
+const setsOfWord = new Map<string, { mask: Uint32Array; anchorWord: number }>();
+/** the sets `<num>` / `<any>` phrases start (index KIND_NUMBER, KIND_WORD), as bits */
+let kindMasks: Uint32Array[] = [];
+
+function maskOf(sets: Iterable<number>, width: number): Uint32Array {
+  const mask = new Uint32Array(width);
+  for (const set of sets) mask[set >> 5] |= 1 << (set & 31);
+  return mask;
+}
 let setsOfWordFor = 0;
 let anchorsOfWordFor = 0;
 const NO_SETS: number[] = [];
-const NO_POSITIONS: number[] = [];
 
 /** Per registered set, the token positions where one of its phrases can start (ascending). */
 function startsByset(tokens: Token[]): Starts {
-  let memo = startsMemo.get(tokens);
+  let memo = keptStarts(tokens);
   if (memo && memo.sets === registry.length && memo.anchorsKnown === anchorWordId.size) return memo;
-  // Most sets start nowhere in a message: their lists are made on their first start.
-  const starts: (number[] | undefined)[] = new Array(registry.length);
-  const add = (set: number, t: number) => {
-    const list = starts[set];
-    if (list === undefined) starts[set] = [t];
-    else if (list[list.length - 1] !== t) list.push(t);
-  };
+  const width = (registry.length + 31) >> 5;
   if (setsOfWordFor !== registry.length || anchorsOfWordFor !== anchorWordId.size) {
     setsOfWord.clear(); // sets or phrases were added since
     setsOfWordFor = registry.length;
     anchorsOfWordFor = anchorWordId.size;
+    kindMasks = sharedKinds.map((sets) => maskOf(sets, width));
   }
+  // One array of bits for the whole list: most sets start nowhere in a message.
+  const masks = new Uint32Array(tokens.length * width);
   const anchorWords: number[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const norm = tokens[t].norm;
     let entry = setsOfWord.get(norm);
     if (entry === undefined) {
-      entry = { sets: setsStartingWith(norm), anchorWord: anchorWordId.get(norm) ?? -1 };
+      entry = { mask: maskOf(setsStartingWith(norm), width), anchorWord: anchorWordId.get(norm) ?? -1 };
       if (setsOfWord.size >= 50_000) setsOfWord.clear(); // bounded on huge inputs
       setsOfWord.set(norm, entry);
     }
-    for (const set of entry.sets) add(set, t);
-    if (entry.anchorWord >= 0) anchorWords.push(entry.anchorWord);
     const kind = kindOf(tokens[t]);
-    if (kind !== 0) for (const set of sharedKinds[kind]) add(set, t);
+    const kindMask = kind === 0 ? undefined : kindMasks[kind];
+    for (let w = 0; w < width; w++) masks[t * width + w] = kindMask ? entry.mask[w] | kindMask[w] : entry.mask[w];
+    if (entry.anchorWord >= 0) anchorWords.push(entry.anchorWord);
   }
-  memo = { sets: registry.length, anchorsKnown: anchorWordId.size, starts, anchorWords };
-  startsMemo.set(tokens, memo);
+  memo = { sets: registry.length, anchorsKnown: anchorWordId.size, masks, width, anchorWords };
+  const slot = startsTokens.indexOf(tokens);
+  const at = slot >= 0 ? slot : startsNext++ % STARTS_KEPT;
+  startsTokens[at] = tokens;
+  startsKept[at] = memo;
   return memo;
 }
 
@@ -567,11 +585,13 @@ export class PhraseSet {
     const out: PhraseMatch[] = [];
     // A set with a phrase that can start on any token at all tries every position.
     const starts = startsByset(tokens);
-    const positions = this.anywhere.length > 0 ? undefined : (starts.starts[this.id] ?? NO_POSITIONS);
-    const count = positions ? positions.length : tokens.length;
+    const everywhere = this.anywhere.length > 0;
+    const { masks, width } = starts;
+    const word = this.id >> 5;
+    const bit = 1 << (this.id & 31);
     let t = 0;
-    for (let i = 0; i < count; i++) {
-      const at = positions ? positions[i] : i;
+    for (let at = 0; at < tokens.length; at++) {
+      if (!everywhere && (masks[at * width + word] & bit) === 0) continue; // no phrase starts here
       if (at < t) continue; // inside the previous match
       let best: PhraseMatch | undefined;
       for (const phrase of this.candidatesAt(tokens[at])) {
