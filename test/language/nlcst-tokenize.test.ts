@@ -55,6 +55,14 @@ describe('tokenizeSentenceContent (parse-latin tokenize, faster)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => expectSameTrees(text)), { numRuns: 2000 });
   });
 
+  it('breaks sentences at blank lines as the stock parsers do (the implicit-break plugin runs only where it can act)', () => {
+    for (const [, Stock, Fast] of PAIRS) {
+      const changed = Fast.prototype.tokenizeParagraphPlugins.filter((plugin, i) => plugin !== Stock.prototype.tokenizeParagraphPlugins[i]);
+      expect(changed).toHaveLength(1);
+    }
+    for (const text of ['a\n\nb', 'a \n \n b', 'a\r\n\r\nb', 'a.\n\nb', 'a\n\t\nb', 'a \r\r b', 'Hi there.\n\nThanks', 'x\r\ny', 'a\n\rb']) expectSameTrees(text);
+  });
+
   it('keeps the stock sharing of positions (a word and its text node start at the same point)', () => {
     const [word] = tokenizeSentenceContent('Hello there');
     expect(word.type).toBe('WordNode');
