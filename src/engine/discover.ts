@@ -67,6 +67,8 @@ export async function discover(patterns: string[], cwd: string): Promise<Target[
 // tinyglobby's `ignore` does not see through `../` prefixes: check the path below them too.
 const alwaysIgnoredMatcher = picomatch(ALWAYS_IGNORED, { dot: true });
 function alwaysIgnored(path: string): boolean {
+  // Below the working directory tinyglobby has applied them already (a matcher per file costs).
+  if (!path.startsWith('../')) return false;
   return alwaysIgnoredMatcher(path.replace(/^(\.\.\/)+/, ''));
 }
 
