@@ -13,7 +13,8 @@ import { sentences, type Span } from './support.js';
 
 // ── Shared helpers ──────────────────────────────────────────────────────────────────────
 
-const labelled = new Map<string, Map<string, PhraseSet> | null>();
+/** language → lexicon name → sets by label (null: no such lexicon); nested, no key string per message */
+const labelled = new Map<string, Map<string, Map<string, PhraseSet> | null>>();
 
 /**
  * One compiled phrase set per label of a lexicon (`rules/data/<language>/<name>.yml`), each
@@ -21,20 +22,21 @@ const labelled = new Map<string, Map<string, PhraseSet> | null>();
  * hiding a match of another (what a single `loadLexicon` set would do). Cached per process.
  */
 export function lexiconLabels(language: string, name: string): Map<string, PhraseSet> | undefined {
-  const key = `${language}/${name}`;
-  if (!labelled.has(key)) {
+  let byName = labelled.get(language);
+  if (!byName) labelled.set(language, (byName = new Map()));
+  if (!byName.has(name)) {
     const data = readLexicon(language, name);
-    if (!data) labelled.set(key, null);
+    if (!data) byName.set(name, null);
     else {
       const exceptions = (data.exceptions ?? []).map((p) => compilePhrase(String(p), 'exception'));
       const sets = new Map<string, PhraseSet>();
       for (const [label, list] of Object.entries(data.phrases)) {
         sets.set(label, new PhraseSet((list ?? []).map((p) => compilePhrase(String(p), label)), exceptions));
       }
-      labelled.set(key, sets);
+      byName.set(name, sets);
     }
   }
-  return labelled.get(key) ?? undefined;
+  return byName.get(name) ?? undefined;
 }
 
 /** Matches of one label (empty when the language or label has none). */

@@ -22,7 +22,15 @@ export interface LexiconFile {
   lists?: Record<string, string[]>;
 }
 
-const cache = new Map<string, PhraseSet | null>();
+const cache = new Map<string, Map<string, PhraseSet | null>>();
+
+
+/** `map.get(a).get(b)`, making the inner map when missing (the rules ask for every message: no key strings). */
+function inner<K, V>(map: Map<K, Map<string, V>>, a: K): Map<string, V> {
+  let found = map.get(a);
+  if (!found) map.set(a, (found = new Map()));
+  return found;
+}
 
 export function lexiconPath(language: string, name: string): string {
   return join(DATA_DIR, language, `${name}.yml`);
@@ -42,20 +50,21 @@ export function readLexicon(language: string, name: string): LexiconFile | undef
 
 /** The compiled lexicon for a language, or undefined when that language has none. */
 export function loadLexicon(language: string, name: string): PhraseSet | undefined {
-  const key = `${language}/${name}`;
-  if (!cache.has(key)) {
+  const byName = inner(cache, language);
+  let set = byName.get(name);
+  if (set === undefined) {
     const data = readLexicon(language, name);
-    cache.set(
-      key,
-      data
+    byName.set(
+      name,
+      (set = data
         ? new PhraseSet(
             Object.entries(data.phrases).flatMap(([label, list]) => (list ?? []).map((p) => compilePhrase(String(p), label))),
             (data.exceptions ?? []).map((p) => compilePhrase(String(p), 'exception')),
           )
-        : null,
+        : null),
     );
   }
-  return cache.get(key) ?? undefined;
+  return set ?? undefined;
 }
 
 /** Languages that have a lexicon folder. */
@@ -66,16 +75,16 @@ export function lexiconLanguages(): string[] {
     .sort();
 }
 
-const lists = new Map<string, ReadonlySet<string>>();
+const lists = new Map<string, Map<string, Map<string, ReadonlySet<string>>>>();
 
 /** An auxiliary word list of a lexicon (normalised), or an empty set; built once per process. */
 export function loadList(language: string, name: string, list: string): ReadonlySet<string> {
-  const key = `${language}/${name}/${list}`;
-  let words = lists.get(key);
+  const byList = inner(inner(lists, language), name);
+  let words = byList.get(list);
   if (!words) {
     const data = readLexicon(language, name);
     words = new Set((data?.lists?.[list] ?? []).map((w) => normalize(String(w))));
-    lists.set(key, words);
+    byList.set(list, words);
   }
   return words;
 }
