@@ -15,5 +15,8 @@ const canonical = memoize((locale) => {
 }, 1000);
 
 export function languageOf(locale: string): string {
-  return canonicalLocale(locale).split('-')[0];
+  return languageOfCanonical(canonicalLocale(locale));
 }
+
+// also asked for every message (a split per call)
+const languageOfCanonical = memoize((locale) => locale.split('-')[0], 1000);
