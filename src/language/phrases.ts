@@ -35,7 +35,8 @@ export interface CompiledPhrase {
   source: string;
   label: string;
   nodes: Node[];
-  nfa: Nfa;
+  /** built on the first match attempt (a run tries a small share of a lexicon's phrases) */
+  nfa: Nfa | undefined;
   /** words of a later part every match needs (one of them must be in the text), or undefined */
   anchor: Set<string> | undefined;
   /** the anchor's words as numbers of the shared anchor-word index (see anchorIn) */
@@ -185,7 +186,7 @@ export function compilePhrase(source: string, label: string): CompiledPhrase {
   const nodes = compileNodes(source);
   if (nodes.length === 0 || nodes.every((n) => n.optional)) throw new Error(`empty phrase pattern \`${source}\``);
   const anchor = anchorOf(nodes);
-  return { source, label, nodes, nfa: buildNfa(nodes), anchor, anchorWords: anchor ? anchorWordIds(anchor) : undefined, anchorFor: undefined, anchorFound: false };
+  return { source, label, nodes, nfa: undefined, anchor, anchorWords: anchor ? anchorWordIds(anchor) : undefined, anchorFor: undefined, anchorFound: false };
 }
 
 // Most candidate phrases fail after their first word ("the", "you", "can"), yet a long pattern
@@ -314,7 +315,7 @@ let nextStates = new Int32Array(64);
 
 /** One past the last token of the longest match starting at token `from`; -1 if none. */
 function matchAt(phrase: CompiledPhrase, tokens: Token[], from: number): number {
-  const { nfa } = phrase;
+  const nfa = phrase.nfa ?? (phrase.nfa = buildNfa(phrase.nodes));
   const size = nfa.tests.length;
   if (seenStates.length < size) seenStates = new Uint32Array(size * 2);
   if (currentStates.length < size) {
