@@ -414,6 +414,7 @@ const STARTS_KEPT = 4;
 const startsTokens: (Token[] | undefined)[] = new Array(STARTS_KEPT);
 const startsKept: (Starts | undefined)[] = new Array(STARTS_KEPT);
 let startsNext = 0;
+const slotBuffers = Array.from({ length: STARTS_KEPT }, () => new Uint32Array(256));
 
 function keptStarts(tokens: Token[]): Starts | undefined {
   for (let i = 0; i < STARTS_KEPT; i++) if (startsTokens[i] === tokens) return startsKept[i];
@@ -473,8 +474,13 @@ function startsByset(tokens: Token[]): Starts {
     anchorsOfWordFor = anchorWordId.size;
     kindMasks = sharedKinds.map((sets) => maskOf(sets, width));
   }
-  // One array of bits for the whole list: most sets start nowhere in a message.
-  const masks = new Uint32Array(tokens.length * width);
+  // One array of bits for the whole list: most sets start nowhere in a message. Typed arrays
+  // this size live outside the JS heap and cost to make: each kept slot reuses its own.
+  const slot = startsTokens.indexOf(tokens);
+  const at = slot >= 0 ? slot : startsNext++ % STARTS_KEPT;
+  const size = tokens.length * width;
+  if (slotBuffers[at].length < size) slotBuffers[at] = new Uint32Array(Math.max(size, 2 * slotBuffers[at].length));
+  const masks = slotBuffers[at].subarray(0, size);
   const anchorWords: number[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const norm = tokens[t].norm;
@@ -490,8 +496,6 @@ function startsByset(tokens: Token[]): Starts {
     if (entry.anchorWord >= 0) anchorWords.push(entry.anchorWord);
   }
   memo = { sets: registry.length, anchorsKnown: anchorWordId.size, masks, width, anchorWords };
-  const slot = startsTokens.indexOf(tokens);
-  const at = slot >= 0 ? slot : startsNext++ % STARTS_KEPT;
   startsTokens[at] = tokens;
   startsKept[at] = memo;
   return memo;
