@@ -75,6 +75,16 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           findings: [{ message: 'Message is not in German: 6 of its 9 words are unknown', actual: 'voor het bezoeken van onze winkel, tot ziens' }],
           note: 'When most words of a message (at least 5, at least half) are unknown, one finding says the message is in another language, naming it when it is a supported one.',
         },
+        {
+          text: 'Benvenuti da Original Coast Clothing, il negozio online.',
+          context: { locale: 'it' },
+          findings: [
+            { message: 'Unknown word `Original` in Italian: it is an English word', actual: 'Original' },
+            { message: 'Unknown word `Coast` in Italian: it is an English word', actual: 'Coast' },
+            { message: 'Unknown word `Clothing` in Italian: it is an English word', actual: 'Clothing' },
+          ],
+          note: 'A capitalised English word inside a sentence of another language (a brand, a loanword) is named as such, without suggestions from the wrong dictionary; add it to `words` if you use it. Lower-case ones (`telephone` in French) get suggestions: they are usually misspellings.',
+        },
       ],
     },
   },
@@ -115,7 +125,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       // Unknown words are collected first: when most words of a message are unknown, it is
       // in another language, and one finding says so (not one per word).
       let wordCount = 0;
-      const unknown: { node: Word; spelled: string; actual: string }[] = [];
+      const unknown: { node: Word; spelled: string; actual: string; firstInSentence: boolean }[] = [];
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
@@ -139,13 +149,27 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           accepted.add(spelled);
           return;
         }
-        unknown.push({ node, spelled, actual });
+        unknown.push({ node, spelled, actual, firstInSentence: !parent.children.slice(0, index).some((n) => n.type === 'WordNode') });
       });
       if (unknown.length >= FOREIGN_MIN_WORDS && unknown.length >= wordCount * FOREIGN_SHARE) {
         reportForeign(file, data, unknown, wordCount);
         return;
       }
-      for (const { node, spelled, actual } of unknown) {
+      for (const { node, spelled, actual, firstInSentence } of unknown) {
+        const end = node.position!.end.offset! - (spelled.length - actual.length);
+        if (!firstInSentence && isCapitalisedEnglishWord(actual, data.language)) {
+          // An English word in another language (a brand, a loanword): the other dictionary's
+          // suggestions would be noise (`Outfits` → `Outputs`), and searching for them is the
+          // dearest case (every edit, every compound, then the n-gram search, to find nothing).
+          report(file, {
+            start: node.position!.start.offset!,
+            end,
+            reason: `Unknown word \`${actual}\` in ${LANGUAGE_NAMES[data.language] ?? `\`${data.locale}\``}: it is an English word`,
+            help: 'If it is a name or a loanword you use, add it to `words` in .lintrc; else write it in the message\'s language.',
+            actual,
+          });
+          continue;
+        }
         const max = options.maxSuggestions;
         // With autofix the fix needs the list now; otherwise a big run computes it on the
         // other core (src/language/spell/background.ts).
@@ -157,7 +181,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         const now = Array.isArray(expected) ? expected : undefined;
         report(file, {
           start: node.position!.start.offset!,
-          end: node.position!.end.offset! - (spelled.length - actual.length),
+          end,
           reason: unknownWord(actual, now ?? []),
           help: 'Fix the typo; if it is a brand or product name, add it to `words` in .lintrc.',
           actual,
@@ -183,6 +207,21 @@ function reportForeign(file: Parameters<typeof report>[0], data: MessageData, un
     reason: `Message is not in ${expected}${other ? ` (it looks like ${other})` : ''}: ${unknown.length} of its ${wordCount} words are unknown (${listed})`,
     help: 'Translate it, or give it the right locale (the locale file it is in, `locale` in .lintrc, or the message context); the words are then checked in that language.',
   });
+}
+
+/** Shorter words are as likely typos of the message's language (`is` for German `ist`). */
+const MIN_ENGLISH_WORD = 5;
+
+/**
+ * Is `word`, unknown in a message in `language` (not English) and capitalised inside its
+ * sentence, an English word: a brand (`Coast Clothing`) or a loanword (`Outfits`)? Lower-case
+ * ones are left to suggestions: `telephone`, `reservation` in French are misspellings.
+ */
+function isCapitalisedEnglishWord(word: string, language: string): boolean {
+  if (language === 'en' || word.length < MIN_ENGLISH_WORD) return false;
+  const first = word.charAt(0);
+  if (first === first.toLowerCase()) return false;
+  return loadSpeller('en')?.speller.correct(word) === true;
 }
 
 function unknownWord(actual: string, expected: string[]): string {

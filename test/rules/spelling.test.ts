@@ -38,6 +38,18 @@ runRuleTester(rule, {
       name: 'a message in another supported language is named',
       findings: [{ message: 'Message is not in French (it looks like English):' }],
     },
+    {
+      text: 'Votre reservation est confirmée.',
+      context: { locale: 'fr' },
+      name: 'a lower-case English word in French is a misspelling: it gets suggestions',
+      findings: [{ message: 'Unknown word `reservation`; did you mean', actual: 'reservation', suggestions: ['réservation'] }],
+    },
+    {
+      text: 'Original arriva domani.',
+      context: { locale: 'it' },
+      name: 'a capitalised English word that opens the sentence gets suggestions as any other word',
+      findings: [{ message: 'Unknown word `Original`; did you mean', suggestions: ['Originale'] }],
+    },
     { text: 'La consegna arriva domani.', context: { locale: 'pt-BR' }, findings: [{ message: 'Spelling is not checked' }], name: 'unsupported locales say so' },
   ],
 });
