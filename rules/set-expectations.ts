@@ -7,6 +7,7 @@ import type { Root } from 'nlcst';
 import { defineRule, messageData, report, type MessageData } from '../src/engine/rule.js';
 import { findLiterals } from '../src/engine/placeholders.js';
 import { loadList, readLexicon } from '../src/language/lexicon.js';
+import { innerMap } from '../src/memo.js';
 import { compilePhrase, PhraseSet, type PhraseMatch } from '../src/language/phrases.js';
 import { tokenize, type Token } from '../src/language/tokens.js';
 import { sentences, type Span } from './support.js';
@@ -22,8 +23,7 @@ const labelled = new Map<string, Map<string, Map<string, PhraseSet> | null>>();
  * hiding a match of another (what a single `loadLexicon` set would do). Cached per process.
  */
 export function lexiconLabels(language: string, name: string): Map<string, PhraseSet> | undefined {
-  let byName = labelled.get(language);
-  if (!byName) labelled.set(language, (byName = new Map()));
+  const byName = innerMap(labelled, language);
   if (!byName.has(name)) {
     const data = readLexicon(language, name);
     if (!data) byName.set(name, null);

@@ -5,7 +5,7 @@
 // Hunspell-compatible engine (src/language/spell/): retext-spell builds an nspell checker
 // inside the plugin, which takes 7 s for French and never finishes for Italian
 // (PERFORMANCE.md), and cannot take a prebuilt checker.
-import type { Word } from 'nlcst';
+import type { Parent, Word } from 'nlcst';
 import { isLiteral } from 'nlcst-is-literal';
 import { defineRule, messageData, report, type MessageData } from '../src/engine/rule.js';
 import { detectLanguage } from '../src/language/detect.js';
@@ -125,7 +125,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
       // Unknown words are collected first: when most words of a message are unknown, it is
       // in another language, and one finding says so (not one per word).
       let wordCount = 0;
-      const unknown: { node: Word; spelled: string; actual: string; firstInSentence: boolean }[] = [];
+      const unknown: { node: Word; spelled: string; actual: string; index: number; parent: Parent }[] = [];
       forEachWord(tree, (node: Word, index, parent) => {
         // nlcst-is-literal types its parent as a concrete nlcst parent
         if (isLiteral(parent as Parameters<typeof isLiteral>[0], index)) return;
@@ -149,15 +149,15 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
           accepted.add(spelled);
           return;
         }
-        unknown.push({ node, spelled, actual, firstInSentence: !parent.children.slice(0, index).some((n) => n.type === 'WordNode') });
+        unknown.push({ node, spelled, actual, index, parent });
       });
       if (unknown.length >= FOREIGN_MIN_WORDS && unknown.length >= wordCount * FOREIGN_SHARE) {
         reportForeign(file, data, unknown, wordCount);
         return;
       }
-      for (const { node, spelled, actual, firstInSentence } of unknown) {
+      for (const { node, spelled, actual, index, parent } of unknown) {
         const end = node.position!.end.offset! - (spelled.length - actual.length);
-        if (!firstInSentence && isCapitalisedEnglishWord(actual, data.language)) {
+        if (isCapitalisedEnglishWord(actual, data.language, parent, index)) {
           // An English word in another language (a brand, a loanword): the other dictionary's
           // suggestions would be noise (`Outfits` → `Outputs`), and searching for them is the
           // dearest case (every edit, every compound, then the n-gram search, to find nothing).
@@ -213,14 +213,16 @@ function reportForeign(file: Parameters<typeof report>[0], data: MessageData, un
 const MIN_ENGLISH_WORD = 5;
 
 /**
- * Is `word`, unknown in a message in `language` (not English) and capitalised inside its
- * sentence, an English word: a brand (`Coast Clothing`) or a loanword (`Outfits`)? Lower-case
- * ones are left to suggestions: `telephone`, `reservation` in French are misspellings.
+ * Is `word` (child `index` of `parent`), unknown in a message in `language` (not English) and
+ * capitalised inside its sentence, an English word: a brand (`Coast Clothing`) or a loanword
+ * (`Outfits`)? Lower-case ones are left to suggestions: `telephone`, `reservation` in French
+ * are misspellings; a sentence's first word is capitalised anyway.
  */
-function isCapitalisedEnglishWord(word: string, language: string): boolean {
+function isCapitalisedEnglishWord(word: string, language: string, parent: Parent, index: number): boolean {
   if (language === 'en' || word.length < MIN_ENGLISH_WORD) return false;
   const first = word.charAt(0);
   if (first === first.toLowerCase()) return false;
+  if (!parent.children.slice(0, index).some((n) => n.type === 'WordNode')) return false;
   return loadSpeller('en')?.speller.correct(word) === true;
 }
 

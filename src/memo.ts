@@ -15,3 +15,13 @@ export function memoize<T>(compute: (key: string) => T, max = 50_000): (key: str
     return answer as T;
   };
 }
+
+/**
+ * `map.get(key)`, a new inner map when missing: per-message lookups by two or three keys go
+ * through nested maps instead of a key string built per call.
+ */
+export function innerMap<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = new Map()));
+  return found;
+}

@@ -12,6 +12,7 @@ import { DATA_DIR } from '../paths.js';
 import { readDataFile } from './data-files.js';
 import { compilePhrase, PhraseSet } from './phrases.js';
 import { normalize } from './tokens.js';
+import { innerMap } from '../memo.js';
 
 export const LEXICON_NAMES = ['promotional', 'sarcasm', 'closings', 'greetings'] as const;
 
@@ -22,15 +23,8 @@ export interface LexiconFile {
   lists?: Record<string, string[]>;
 }
 
+/** language → lexicon name → compiled set (null: no such lexicon) */
 const cache = new Map<string, Map<string, PhraseSet | null>>();
-
-
-/** `map.get(a).get(b)`, making the inner map when missing (the rules ask for every message: no key strings). */
-function inner<K, V>(map: Map<K, Map<string, V>>, a: K): Map<string, V> {
-  let found = map.get(a);
-  if (!found) map.set(a, (found = new Map()));
-  return found;
-}
 
 export function lexiconPath(language: string, name: string): string {
   return join(DATA_DIR, language, `${name}.yml`);
@@ -50,7 +44,7 @@ export function readLexicon(language: string, name: string): LexiconFile | undef
 
 /** The compiled lexicon for a language, or undefined when that language has none. */
 export function loadLexicon(language: string, name: string): PhraseSet | undefined {
-  const byName = inner(cache, language);
+  const byName = innerMap(cache, language);
   let set = byName.get(name);
   if (set === undefined) {
     const data = readLexicon(language, name);
@@ -79,7 +73,7 @@ const lists = new Map<string, Map<string, Map<string, ReadonlySet<string>>>>();
 
 /** An auxiliary word list of a lexicon (normalised), or an empty set; built once per process. */
 export function loadList(language: string, name: string, list: string): ReadonlySet<string> {
-  const byList = inner(inner(lists, language), name);
+  const byList = innerMap(innerMap(lists, language), name);
   let words = byList.get(list);
   if (!words) {
     const data = readLexicon(language, name);

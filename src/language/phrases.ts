@@ -463,7 +463,7 @@ let setsOfWordFor = 0;
 let anchorsOfWordFor = 0;
 const NO_SETS: number[] = [];
 
-/** Per registered set, the token positions where one of its phrases can start (ascending). */
+/** Where each registered set can start in `tokens` (bits per token), and the anchor words there. */
 function startsByset(tokens: Token[]): Starts {
   let memo = keptStarts(tokens);
   if (memo && memo.sets === registry.length && memo.anchorsKnown === anchorWordId.size) return memo;

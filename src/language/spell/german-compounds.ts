@@ -7,6 +7,7 @@
 // Sicherheitscode, Qualitätskontrolle, Eigentumswohnung). So a word the dictionary rejects
 // is accepted when it splits into such a noun + `s` + a part the dictionary allows at the end
 // of a compound (or a compound itself): a typo in either part is still reported.
+import { initCap } from './hunspell.js';
 
 /** A noun with an ending that takes the linking -s-, then the `s`. */
 const FIRST_PART = /^(\p{L}*?[aeiouyäöü]\p{L}*?)(ung|heit|keit|schaft|ion|tät|ling|tum)s/iu;
@@ -14,10 +15,6 @@ const FIRST_PART = /^(\p{L}*?[aeiouyäöü]\p{L}*?)(ung|heit|keit|schaft|ion|tä
 const EXCEPTIONS = new Set(['million', 'billion', 'trillion']);
 /** Shortest last part tried (`Sendungsort`). */
 const MIN_LAST = 3;
-
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
 
 /**
  * The ways `word` splits into a first part that is a noun with a linking-s ending + `s`
@@ -28,7 +25,7 @@ export function* linkingSSplits(word: string, correct: (word: string) => boolean
   for (let end = lower.indexOf('s', 4); end > 0 && end <= lower.length - 1 - MIN_LAST; end = lower.indexOf('s', end + 1)) {
     const first = FIRST_PART.exec(lower.slice(0, end + 1));
     if (!first || first[0].length !== end + 1) continue;
-    if (EXCEPTIONS.has(first[1] + first[2]) || !correct(capitalised(word.slice(0, end)))) continue;
+    if (EXCEPTIONS.has(first[1] + first[2]) || !correct(initCap(word.slice(0, end)))) continue;
     yield { head: word.slice(0, end + 1), last: word.slice(end + 1) };
   }
 }
@@ -56,7 +53,7 @@ export function linkingSSuggestions(
   for (const { head, last } of linkingSSplits(word, correct)) {
     if (endsCompound(last)) continue; // nothing to correct there
     const lowerLast = last.charAt(0) === last.charAt(0).toLowerCase();
-    const list = suggest(lowerLast ? capitalised(last) : last);
+    const list = suggest(lowerLast ? initCap(last) : last);
     if (list.length > 0) return list.map((s) => head + (lowerLast ? s.charAt(0).toLowerCase() + s.slice(1) : s));
   }
   return [];

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { buildWordTables, prefixFilter, type WordTables, WordStore } from './dic.js';
-import { capType, HunspellChecker, type PreparedAff } from './hunspell.js';
+import { capType, HunspellChecker, initCap, type PreparedAff } from './hunspell.js';
 import { firstLetterIndex, Suggester } from './suggest.js';
 import { decodeTrieV3, type WordGraph, WordListChecker } from './wordlist.js';
 import { memoize } from '../../memo.js';
@@ -309,7 +309,7 @@ class HunspellSpeller implements Speller {
   private endsCompound(part: string): boolean {
     const c = this.checker;
     if (c.isCompoundEnd(part)) return true;
-    const noun = part.charAt(0).toUpperCase() + part.slice(1);
+    const noun = initCap(part);
     if (c.checkForSuggest(noun) >= 0 && c.lastCompound) return true;
     return isLinkingSCompound(noun, (w) => this.correct(w), (p) => this.endsCompound(p));
   }
