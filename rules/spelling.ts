@@ -175,7 +175,9 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         // other core (src/language/spell/background.ts).
         const computeHere = () => speller.suggest(actual, max);
         const expected =
-          suggestions.get(actual) ?? (actual.length > MAX_SUGGEST ? [] : options.autofix ? computeHere() : suggestNowOrLater(data.locale, actual, max, computeHere));
+          suggestions.get(actual) ??
+          // `e.g` without its last full stop: the dictionary's suggestions (`egg`) miss it
+          (INITIALISM.test(`${actual}.`) ? [`${actual}.`] : actual.length > MAX_SUGGEST ? [] : options.autofix ? computeHere() : suggestNowOrLater(data.locale, actual, max, computeHere));
         suggestions.set(actual, expected);
         // Suggestions still being computed complete the reason later.
         const now = Array.isArray(expected) ? expected : undefined;

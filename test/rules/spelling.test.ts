@@ -50,6 +50,11 @@ runRuleTester(rule, {
       name: 'a capitalised English word that opens the sentence gets suggestions as any other word',
       findings: [{ message: 'Unknown word `Original`; did you mean', suggestions: ['Originale'] }],
     },
+    {
+      text: 'Pick a vendor, e.g Starbucks.',
+      name: 'an initialism without its last full stop is corrected with it',
+      findings: [{ message: 'Unknown word `e.g`; did you mean `e.g.`?', actual: 'e.g', suggestions: ['e.g.'] }],
+    },
     { text: 'La consegna arriva domani.', context: { locale: 'pt-BR' }, findings: [{ message: 'Spelling is not checked' }], name: 'unsupported locales say so' },
   ],
 });
