@@ -12,6 +12,7 @@ import { detectLanguage } from '../src/language/detect.js';
 import { loadSpeller, resolveSpellingLocale } from '../src/language/spell/index.js';
 import { suggestNowOrLater, type Later } from '../src/language/spell/background.js';
 import { memoize } from '../src/memo.js';
+import { oncePerRun } from '../src/engine/message-memo.js';
 import { forEachWord, wordText } from './support.js';
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -106,7 +107,7 @@ export default defineRule<{ maxSuggestions: number; autofix: boolean }>({
         if (!announced && !resolveSpellingLocale(data.locale)) {
           announced = true;
           const name = LANGUAGE_NAMES[data.language] ?? `\`${data.locale}\``;
-          file.info(`Spelling is not checked for ${name}: msglint has no dictionary for \`${data.locale}\``, { source: 'msglint' }).note =
+          oncePerRun(file.info(`Spelling is not checked for ${name}: msglint has no dictionary for \`${data.locale}\``, { source: 'msglint' })).note =
             'See the README (Languages) for the supported dictionaries.';
         }
         return;

@@ -18,6 +18,7 @@ import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError, readByte
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
+import { messageKey, remember, remembered } from './message-memo.js';
 import { BIG_FILE_BYTES, growHeapSlowly } from './heap.js';
 import { expectManySuggestions } from '../language/spell/background.js';
 import { resolveOptions, type MessageData, type RuleReport } from './rule.js';
@@ -172,10 +173,11 @@ export class Linter {
     if (!words) wordsByConfig.set(config, (words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]))));
     const policyDate = config.policyDate ?? today();
     const byId = compileMessageContext(config.messageContext ?? []);
+    const scope = { words, policyDate, styles, key: `${wordsKey(words)}\u0000${policyDate}\u0000${styles.map((s) => s.id).join(',')}\u0000${config.placeholders.join('\u0001')}` };
     for (const message of messages) {
       const extra = byId(message.id);
       const withContext = extra ? { ...message, context: { ...message.context, ...extra } } : message;
-      findings.push(...this.checkMessage(withContext, active, styles, words, policyDate, lines));
+      findings.push(...this.checkMessage(withContext, active, scope, lines));
     }
     return finish(filePath, text, applyDirectives(findings, directives, lines, this.options.reportUnusedDisableDirectives === true));
   }
@@ -221,29 +223,52 @@ export class Linter {
     return out;
   }
 
-  private checkMessage(
-    message: Message,
-    active: ActiveRule[],
-    styles: ReturnType<typeof customStyles>,
-    words: Set<string>,
-    policyDate: string,
-    lines: LineIndex,
-  ): Finding[] {
+  private checkMessage(message: Message, active: ActiveRule[], scope: MessageScope, lines: LineIndex): Finding[] {
     // No locale from the format or the config: identify the language (en when unsure).
     const locale = canonicalLocale(message.context.locale ?? detectLocale(message.text));
     const language = languageOf(locale);
-    const placeholders = findPlaceholders(message.text, styles);
-    const context = { ...message.context, locale, placeholders };
-    const masked = maskRanges(message.text, [...placeholders, ...findLiterals(message.text)].sort((a, b) => a.start - b.start));
-    const data: MessageData = { raw: message.text, context, placeholders, language, locale, words, policyDate };
-    const file = new VFile({ value: masked, data: { msglint: data } });
     const processor = processorFor(language, locale, active);
-    processor.run(processor.parse(file), file);
-    if (file.messages.length === 0) return [];
+    const key = messageKey(scope.key, message.context, message.text);
+    let reported = remembered(processor, key);
+    if (!reported) {
+      const { styles, words, policyDate } = scope;
+      const placeholders = findPlaceholders(message.text, styles);
+      const context = { ...message.context, locale, placeholders };
+      const masked = maskRanges(message.text, [...placeholders, ...findLiterals(message.text)].sort((a, b) => a.start - b.start));
+      const data: MessageData = { raw: message.text, context, placeholders, language, locale, words, policyDate };
+      const file = new VFile({ value: masked, data: { msglint: data } });
+      processor.run(processor.parse(file), file);
+      reported = file.messages;
+      remember(processor, key, reported);
+    }
+    if (reported.length === 0) return [];
     let severities = severitiesByActive.get(active);
     if (!severities) severitiesByActive.set(active, (severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]))));
-    return file.messages.map((m) => toFinding(m, message, severities, lines, lines.text));
+    return reported.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
+}
+
+/** What a file's config adds to every message's data; `key` names it in the message memo. */
+interface MessageScope {
+  words: Set<string>;
+  policyDate: string;
+  styles: ReturnType<typeof customStyles>;
+  key: string;
+}
+
+// Configs are cached per folder: folders with the same words get the same short key.
+const wordsKeys = new WeakMap<Set<string>, string>();
+const wordsIds = new Map<string, string>();
+
+function wordsKey(words: Set<string>): string {
+  let key = wordsKeys.get(words);
+  if (key === undefined) {
+    const content = [...words].sort().join('\u0001');
+    key = wordsIds.get(content);
+    if (key === undefined) wordsIds.set(content, (key = String(wordsIds.size)));
+    wordsKeys.set(words, key);
+  }
+  return key;
 }
 
 const severitiesByActive = new WeakMap<ActiveRule[], Map<string, Severity>>();
