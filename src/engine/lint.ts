@@ -18,7 +18,7 @@ import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError, readByte
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
-import { messageKey, remember, remembered } from './message-memo.js';
+import { contextKey, remember, remembered } from './message-memo.js';
 import { BIG_FILE_BYTES, growHeapSlowly } from './heap.js';
 import { expectManySuggestions } from '../language/spell/background.js';
 import { resolveOptions, type MessageData, type RuleReport } from './rule.js';
@@ -228,8 +228,8 @@ export class Linter {
     const locale = canonicalLocale(message.context.locale ?? detectLocale(message.text));
     const language = languageOf(locale);
     const processor = processorFor(language, locale, active);
-    const key = messageKey(scope.key, message.context, message.text);
-    let reported = remembered(processor, key);
+    const key = contextKey(scope.key, message.context);
+    let reported = remembered(processor, message.text, key);
     if (!reported) {
       const { styles, words, policyDate } = scope;
       const placeholders = findPlaceholders(message.text, styles);
@@ -239,7 +239,7 @@ export class Linter {
       const file = new VFile({ value: masked, data: { msglint: data } });
       processor.run(processor.parse(file), file);
       reported = file.messages;
-      remember(processor, key, reported);
+      remember(processor, message.text, key, reported);
     }
     if (reported.length === 0) return [];
     let severities = severitiesByActive.get(active);
