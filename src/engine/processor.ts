@@ -50,18 +50,28 @@ function retextParser(Parser: typeof FastParseEnglish | typeof FastParseLatin) {
   };
 }
 
-/** A rule's transform, stamping `ruleId` and `source` on what it reports. */
-function ruleTransform(active: ActiveRule): Transform {
-  const { rule, options } = active;
-  const transform = rule.create(options);
+/**
+ * The rules of a pipeline, run in order on one message: each that applies to the message's
+ * data runs, and what it reports is stamped with its `ruleId` and `source`. One loop over
+ * arrays rather than a closure per rule: this runs ~18 times per message.
+ */
+function ruleRunner(active: ActiveRule[]): Transform {
+  const rules = active.map((a) => a.rule);
+  const options = active.map((a) => a.options);
+  const transforms = active.map((a) => a.rule.create(a.options));
+  const ids = rules.map((r) => r.meta.id);
   return (tree, file) => {
     const data = file.data.msglint as MessageData;
-    if (rule.appliesTo && !rule.appliesTo(data, options)) return;
-    const before = file.messages.length;
-    transform(tree, file);
-    for (let i = before; i < file.messages.length; i++) {
-      file.messages[i].ruleId = rule.meta.id;
-      file.messages[i].source = 'msglint';
+    const messages = file.messages;
+    for (let r = 0; r < transforms.length; r++) {
+      const rule = rules[r];
+      if (rule.appliesTo && !rule.appliesTo(data, options[r])) continue;
+      const before = messages.length;
+      transforms[r](tree, file);
+      for (let i = before; i < messages.length; i++) {
+        messages[i].ruleId = ids[r];
+        messages[i].source = 'msglint';
+      }
     }
   };
 }
@@ -89,12 +99,9 @@ function pipelineByKey(language: string, locale: string, active: ActiveRule[]): 
   let pipeline = pipelines.get(key);
   if (!pipeline) {
     const parser = parserFor(language);
-    const transforms = active.map(ruleTransform);
     pipeline = {
       parse: (file) => parser.parse(file) as Root,
-      run(tree, file) {
-        for (const transform of transforms) transform(tree, file);
-      },
+      run: ruleRunner(active),
     };
     pipelines.set(key, pipeline);
   }
