@@ -405,6 +405,8 @@ interface Starts {
   /** per token, `width` words of bits: bit s is set when a phrase of set s can start there */
   masks: Uint32Array;
   width: number;
+  /** the masks of all tokens together: bit s is set when a phrase of set s can start anywhere */
+  any: Uint32Array;
   /** the numbers of the list's anchor words (repeats possible) */
   anchorWords: number[];
 }
@@ -415,6 +417,7 @@ const startsTokens: (Token[] | undefined)[] = new Array(STARTS_KEPT);
 const startsKept: (Starts | undefined)[] = new Array(STARTS_KEPT);
 let startsNext = 0;
 const slotBuffers = Array.from({ length: STARTS_KEPT }, () => new Uint32Array(256));
+const anyBuffers = Array.from({ length: STARTS_KEPT }, () => new Uint32Array(8));
 
 function keptStarts(tokens: Token[]): Starts | undefined {
   for (let i = 0; i < STARTS_KEPT; i++) if (startsTokens[i] === tokens) return startsKept[i];
@@ -481,6 +484,9 @@ function startsByset(tokens: Token[]): Starts {
   const size = tokens.length * width;
   if (slotBuffers[at].length < size) slotBuffers[at] = new Uint32Array(Math.max(size, 2 * slotBuffers[at].length));
   const masks = slotBuffers[at].subarray(0, size);
+  if (anyBuffers[at].length < width) anyBuffers[at] = new Uint32Array(width);
+  const any = anyBuffers[at].subarray(0, width);
+  any.fill(0);
   const anchorWords: number[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const norm = tokens[t].norm;
@@ -492,10 +498,14 @@ function startsByset(tokens: Token[]): Starts {
     }
     const kind = kindOf(tokens[t]);
     const kindMask = kind === 0 ? undefined : kindMasks[kind];
-    for (let w = 0; w < width; w++) masks[t * width + w] = kindMask ? entry.mask[w] | kindMask[w] : entry.mask[w];
+    for (let w = 0; w < width; w++) {
+      const bits = kindMask ? entry.mask[w] | kindMask[w] : entry.mask[w];
+      masks[t * width + w] = bits;
+      any[w] |= bits;
+    }
     if (entry.anchorWord >= 0) anchorWords.push(entry.anchorWord);
   }
-  memo = { sets: registry.length, anchorsKnown: anchorWordId.size, masks, width, anchorWords };
+  memo = { sets: registry.length, anchorsKnown: anchorWordId.size, masks, width, any, anchorWords };
   startsTokens[at] = tokens;
   startsKept[at] = memo;
   return memo;
@@ -594,6 +604,7 @@ export class PhraseSet {
     const { masks, width } = starts;
     const word = this.id >> 5;
     const bit = 1 << (this.id & 31);
+    if (!everywhere && (starts.any[word] & bit) === 0) return out; // most sets start nowhere in a message
     let t = 0;
     for (let at = 0; at < tokens.length; at++) {
       if (!everywhere && (masks[at * width + word] & bit) === 0) continue; // no phrase starts here
