@@ -18,7 +18,7 @@ import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError, readByte
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
-import { contextKey, remember, remembered } from './message-memo.js';
+import { remember, remembered } from './message-memo.js';
 import { BIG_FILE_BYTES, growHeapSlowly } from './heap.js';
 import { expectManySuggestions } from '../language/spell/background.js';
 import { resolveOptions, type MessageData, type RuleReport } from './rule.js';
@@ -228,8 +228,7 @@ export class Linter {
     const locale = canonicalLocale(message.context.locale ?? detectLocale(message.text));
     const language = languageOf(locale);
     const processor = processorFor(language, locale, active);
-    const key = contextKey(scope.key, message.context);
-    let reported = remembered(processor, message.text, key);
+    let reported = remembered(processor, scope.key, message.text, message.context);
     if (!reported) {
       const { styles, words, policyDate } = scope;
       const placeholders = findPlaceholders(message.text, styles);
@@ -239,7 +238,7 @@ export class Linter {
       const file = new VFile({ value: masked, data: { msglint: data } });
       processor.run(processor.parse(file), file);
       reported = file.messages;
-      remember(processor, message.text, key, reported);
+      remember(processor, scope.key, message.text, message.context, reported);
     }
     if (reported.length === 0) return [];
     let severities = severitiesByActive.get(active);

@@ -12,9 +12,17 @@ import type { MessagePipeline } from './processor.js';
 const MAX_ENTRIES = 20_000;
 const NOTHING: readonly VFileMessage[] = [];
 
-/** per pipeline: text → context key → the vfile messages (texts are hashed once, cached in the string) */
+/** A checked message: its context is described (`key`) only when another message has its text. */
+interface Entry {
+  scope: string;
+  context: MessageContext;
+  key?: string;
+  messages: readonly VFileMessage[];
+}
+
+/** per pipeline: text → the checked messages with that text (texts are hashed once, cached in the string) */
 interface Memo {
-  byText: Map<string, Map<string, readonly VFileMessage[]>>;
+  byText: Map<string, Entry[]>;
   size: number;
 }
 
@@ -26,33 +34,39 @@ const memos = new WeakMap<MessagePipeline, Memo>();
  * offsets: only which fields have one matters to a rule (it reports at the field when there
  * is one).
  */
-export function contextKey(scope: string, context: MessageContext): string {
+function contextKey(scope: string, context: MessageContext): string {
   // JSON.stringify without a replacer function: V8's fast path (a replacer made it ~5× slower).
   const described = context.fieldSpans ? JSON.stringify({ ...context, fieldSpans: Object.keys(context.fieldSpans) }) : JSON.stringify(context);
-  return `${scopeId(scope)}\u0000${described}`;
+  return `${scope}\u0000${described}`;
 }
 
-// Scopes are few (one per config and format): a short id keeps the keys short to hash.
-const scopeIds = new Map<string, string>();
-
-function scopeId(scope: string): string {
-  let id = scopeIds.get(scope);
-  if (id === undefined) scopeIds.set(scope, (id = String(scopeIds.size)));
-  return id;
+/** The findings of an earlier message with this text, scope and context, if any. */
+export function remembered(pipeline: MessagePipeline, scope: string, text: string, context: MessageContext): readonly VFileMessage[] | undefined {
+  const entries = memos.get(pipeline)?.byText.get(text);
+  if (!entries) return undefined; // most texts are new: their context is never described
+  const key = contextKey(scope, context);
+  for (const entry of entries) {
+    entry.key ??= contextKey(entry.scope, entry.context);
+    if (entry.key === key) return entry.messages;
+  }
+  return undefined;
 }
 
-export function remembered(pipeline: MessagePipeline, text: string, context: string): readonly VFileMessage[] | undefined {
-  return memos.get(pipeline)?.byText.get(text)?.get(context);
-}
-
-export function remember(pipeline: MessagePipeline, text: string, context: string, messages: readonly VFileMessage[]): void {
+export function remember(pipeline: MessagePipeline, scope: string, text: string, context: MessageContext, messages: readonly VFileMessage[]): void {
   let memo = memos.get(pipeline);
   if (!memo || memo.size >= MAX_ENTRIES) memos.set(pipeline, (memo = { byText: new Map(), size: 0 }));
-  let byContext = memo.byText.get(text);
-  if (!byContext) memo.byText.set(text, (byContext = new Map()));
-  const repeatable = messages.filter((m) => !(m as { oncePerRun?: boolean }).oncePerRun);
-  byContext.set(context, repeatable.length === 0 ? NOTHING : repeatable);
+  let repeatable = messages;
+  if (messages.length === 0) repeatable = NOTHING;
+  else if (messages.some(isOncePerRun)) repeatable = messages.filter((m) => !isOncePerRun(m));
+  const entry: Entry = { scope, context, messages: repeatable };
+  const entries = memo.byText.get(text);
+  if (entries) entries.push(entry);
+  else memo.byText.set(text, [entry]);
   memo.size++;
+}
+
+function isOncePerRun(message: VFileMessage): boolean {
+  return (message as { oncePerRun?: boolean }).oncePerRun === true;
 }
 
 /** Marks a note its rule gives once per run: a repeated message does not repeat it. */
