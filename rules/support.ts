@@ -36,19 +36,22 @@ export function wordText(word: Word): string {
   return text;
 }
 
-// Several rules walk the same tree: the sentence list is computed once per tree, with a
-// plain loop (unist-util-visit builds a closure per node, ~10% of a run).
-const sentenceCache = new WeakMap<Root, Sentence[]>();
+// Several rules walk the same tree, one after the other: the sentence list is computed once
+// per tree, with a plain loop (unist-util-visit builds a closure per node, ~10% of a run).
+// Only the last tree is kept: with a WeakMap entry per tree, trees lived through young
+// garbage collections and died in the old generation, the dearest place to collect them
+// (a library run over 1 MB in 5,000 files: 54 MB of parse nodes collected there, 6 MB now).
+let lastTree: Root | undefined;
+let lastSentences: Sentence[] = [];
 
-/** The sentence nodes of a message, in order (cached per tree). */
+/** The sentence nodes of a message, in order (cached for the last tree). */
 export function sentenceNodes(tree: Root): Sentence[] {
-  let list = sentenceCache.get(tree);
-  if (!list) {
-    list = [];
-    collectSentences(tree, list);
-    sentenceCache.set(tree, list);
+  if (tree !== lastTree) {
+    lastSentences = [];
+    collectSentences(tree, lastSentences);
+    lastTree = tree;
   }
-  return list;
+  return lastSentences;
 }
 
 function collectSentences(node: Parent, out: Sentence[]): void {
