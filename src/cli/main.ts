@@ -9,7 +9,8 @@ import type { ResultCache } from '../engine/cache.js';
 import type { Linter, LintOptions } from '../engine/lint.js';
 import { threadsFor } from './parallel.js';
 import { BIG_RUN_FILES, growHeapSlowly } from '../engine/heap.js';
-import { decode, FileTooLargeError, readBytes } from '../engine/decode.js';
+import { decode, FileTooLargeError } from '../engine/decode.js';
+import { ReadAhead, type ReadOutcome } from '../engine/read-ahead.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { PACKAGE_ROOT, resolveFrom } from '../paths.js';
 import { importModule } from '../dynamic-import.js';
@@ -172,12 +173,25 @@ async function run(options: CliOptions, io: Io): Promise<number> {
       suggestions = background.deferSuggestions();
       if (targets.length >= BIG_RUN_FILES) background.expectManySuggestions();
     }
+    // Whether targets[i] is ignored, asked by the loop and by the read-ahead (a broken config
+    // throws: the loop reports it, the read-ahead reads the file as if it were linted).
+    const absolutes = targets.map((target) => resolveFrom(io.cwd, target.path));
+    const ignoredAt: (boolean | undefined)[] = [];
+    const isIgnored = (i: number) => (ignoredAt[i] ??= ignore.ignored(absolutes[i], linter.configFor(absolutes[i]).ignorePatterns));
+    const wanted = (i: number) => {
+      try {
+        return !isIgnored(i);
+      } catch {
+        return true;
+      }
+    };
+    const reads = options.fix || options.fixDryRun ? undefined : new ReadAhead(absolutes, linter.maxFileSize, wanted);
     try {
-      for (const target of targets) {
+      for (const [i, target] of targets.entries()) {
         let result: FileResult | undefined;
         try {
-          const absolute = resolveFrom(io.cwd, target.path);
-          if (ignore.ignored(absolute, linter.configFor(absolute).ignorePatterns)) {
+          const absolute = absolutes[i];
+          if (isIgnored(i)) {
             if (target.explicit) results.push(ignoredResult(target.path));
             continue;
           }
@@ -194,8 +208,8 @@ async function run(options: CliOptions, io: Io): Promise<number> {
               writeFailed = true;
             }
           } else if (cache) {
-            result = cachedLint(cache, linter, target.path, absolute, target.explicit, { rules: options.rules, unused: options.reportUnusedDisableDirectives });
-          } else result = linter.lintFile(target.path, target.explicit);
+            result = cachedLint(cache, linter, target.path, absolute, reads!.take(i), target.explicit, { rules: options.rules, unused: options.reportUnusedDisableDirectives });
+          } else result = linter.lintRead(target.path, reads!.take(i), target.explicit);
         } catch (error) {
           result = failedResult(target.path, error, io.stderr);
         } finally {
@@ -315,17 +329,13 @@ async function init(io: Io): Promise<number> {
 }
 
 /** Lints a file unless the cache holds its result for the same content and settings. */
-function cachedLint(cache: ResultCache, linter: Linter, path: string, absolute: string, explicit: boolean, flags: object): FileResult | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readBytes(absolute, linter.maxFileSize);
-  } catch {
-    return linter.lintFile(path, explicit); // reports the read error, or the size
-  }
+function cachedLint(cache: ResultCache, linter: Linter, path: string, absolute: string, read: ReadOutcome, explicit: boolean, flags: object): FileResult | undefined {
+  const { bytes } = read;
+  if (!bytes) return linter.lintRead(path, read, explicit); // reports the read error, or the size
   const key = cache.key(bytes, { config: linter.configFor(absolute), flags });
   const hit = cache.get(absolute, key);
   if (hit) return { ...hit, source: decode(bytes).text };
-  const result = linter.lintFile(path, explicit);
+  const result = linter.lintRead(path, read, explicit);
   if (result && result.fatalErrorCount === 0) cache.set(absolute, key, result);
   return result;
 }

@@ -14,7 +14,8 @@ import { today } from '../language/platform.js';
 import type { FileResult, Finding, Message, MessageContext, Severity } from '../types.js';
 import { emptyConfig, type Config, type RuleCatalog, type RuleSetting } from './config.js';
 import { ConfigResolver, mergeSettings } from './config-resolve.js';
-import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError, readBytes } from './decode.js';
+import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError } from './decode.js';
+import { readOutcome, type ReadOutcome } from './read-ahead.js';
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
@@ -78,14 +79,15 @@ export class Linter {
    * YAML file that no format recognises is skipped (`undefined`) instead of reported.
    */
   lintFile(filePath: string, explicit = true): FileResult | undefined {
-    let bytes: Uint8Array;
-    try {
-      bytes = readBytes(resolveFrom(this.cwd, filePath), this.maxFileSize);
-    } catch (error) {
-      if (error instanceof FileTooLargeError) return this.tooLarge(filePath, error, explicit);
-      return fatalResult(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    return this.lintBytes(bytes, filePath, explicit);
+    return this.lintRead(filePath, readOutcome(resolveFrom(this.cwd, filePath), this.maxFileSize), explicit);
+  }
+
+  /** Lints a file already read (src/engine/read-ahead.ts): `lintFile` without the read. */
+  lintRead(filePath: string, read: ReadOutcome, explicit = true): FileResult | undefined {
+    if (read.bytes) return this.lintBytes(read.bytes, filePath, explicit);
+    const { error } = read;
+    if (error instanceof FileTooLargeError) return this.tooLarge(filePath, error, explicit);
+    return fatalResult(filePath, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 
   /** Lints bytes (a file's, or standard input) decoded and size-limited exactly as a file is. */
