@@ -307,8 +307,9 @@ export class Suggester {
 
   private rank(base: string, original: string, results: Map<string, number>): Array<{ word: string; cost: number }> {
     const ranked: Array<{ word: string; cost: number; sim: number }> = [];
+    const baseChars = Array.from(base);
     for (const [w, bonus] of results) {
-      const cost = Math.max(0.05, this.cost(base, w, original) + bonus);
+      const cost = Math.max(0.05, editCost(base, w, original, this.neighbours, baseChars) + bonus);
       ranked.push({ word: w, cost, sim: ngramSimilarity(base, lowerCase(w)) });
     }
     ranked.sort((a, b) => a.cost - b.cost || b.sim - a.sim || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
@@ -558,8 +559,12 @@ function subCost(x: string, y: string, neighbours: Map<string, string>): number 
  * and a candidate: see bench/spell/README.md for the weights. `original` is the input as
  * typed, for the capitalisation penalty.
  */
-export function editCost(input: string, cand: string, original: string, neighbours: Map<string, string>): number {
-  const a = Array.from(input);
+// The distance table, reused: ranking computes one per candidate.
+let table = new Float64Array(1024);
+const MAX_KEPT_CELLS = 1 << 16;
+
+export function editCost(input: string, cand: string, original: string, neighbours: Map<string, string>, inputChars?: string[]): number {
+  const a = inputChars ?? Array.from(input);
   let spaceCost = 0;
   let cw = cand;
   if (cw.indexOf(' ') >= 0) {
@@ -576,7 +581,11 @@ export function editCost(input: string, cand: string, original: string, neighbou
   const n = a.length;
   const m = b.length;
   const w1 = m + 1;
-  const d = new Float64Array((n + 1) * w1);
+  // Every cell is written before it is read (row 0, column 0, then in order): no clearing.
+  // A table for freak lengths is not kept.
+  const cells = (n + 1) * w1;
+  if (table.length < cells && cells <= MAX_KEPT_CELLS) table = new Float64Array(Math.min(2 * cells, MAX_KEPT_CELLS));
+  const d = table.length >= cells ? table : new Float64Array(cells);
   for (let i = 0; i <= n; i++) d[i * w1] = i;
   for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
