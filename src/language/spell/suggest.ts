@@ -50,6 +50,29 @@ export interface SuggestOptions {
   maxNgramRoots?: number;
 }
 
+/** The state of one suggest() call: what was tried, accepted and deferred. */
+class CandidateRun {
+  /** suggestion (dictionary case) -> bonus */
+  readonly results = new Map<string, number>();
+  tried = new Set<string>();
+  /**
+   * Without compounds: the candidates that only the compound analysis could still accept,
+   * as [candidate, bonus, its capitalised form or '']; a candidate is in it when it or its
+   * capitalised form is deferred (lastDeferred), and an undeferred one stays out: the second
+   * pass replays these with only the compound analysis left.
+   */
+  readonly deferred: Array<[string, number, string]> = [];
+  compounds = true;
+
+  /** @param capitalise German: lower-case candidates are also tried capitalised */
+  constructor(readonly capitalise: boolean) {}
+
+  accept(w: string, bonus: number): void {
+    const prev = this.results.get(w);
+    if (prev === undefined || bonus < prev) this.results.set(w, bonus);
+  }
+}
+
 export class Suggester {
   private readonly c: HunspellChecker;
   private readonly tryChars: string[];
@@ -92,70 +115,33 @@ export class Suggester {
     if (!word) return [];
     const ct = capType(word);
     const base = ct === Cap.No || ct === Cap.Init || ct === Cap.All ? lowerCase(word) : word;
-    const results = new Map<string, number>(); // suggestion (dictionary case) -> bonus
-    let tried = new Set<string>();
     const alphabet = ct === Cap.Huh || ct === Cap.HuhInit ? this.tryCharsAll : this.tryChars;
-
-    const accept = (w: string, bonus: number) => {
-      const prev = results.get(w);
-      if (prev === undefined || bonus < prev) results.set(w, bonus);
-    };
-    let compounds = true;
-    const capitalise = this.capitalisedNouns && ct !== Cap.Huh && ct !== Cap.HuhInit;
-    // Without compounds: the candidates that only the compound analysis could still accept,
-    // as [candidate, bonus, its capitalised form or '']; a candidate is in it when it or
-    // its capitalised form is deferred (lastDeferred), and an undeferred one stays out:
-    // the second pass replays these with only the compound analysis left.
-    const deferred: Array<[string, number, string]> = [];
-    const test = (cand: string, bonus = 0): void => {
-      if (!cand || tried.has(cand)) return;
-      tried.add(cand);
-      if (cand.indexOf(' ') > 0) {
-        const parts = cand.split(' ');
-        if (parts.every((p) => p && c.spell(p) && this.suggestable(p))) accept(cand, bonus);
-        return;
-      }
-      // words valid only as compounds (German Verb+ideen) are less likely than listed ones
-      if (c.checkForSuggest(cand, compounds) >= 0) {
-        accept(cand, bonus + (c.lastCompound ? COMPOUND_COST : 0));
-        return;
-      }
-      const candDeferred = c.lastDeferred;
-      let ic = '';
-      if (capitalise) {
-        ic = initCap(cand);
-        if (ic === cand) ic = '';
-        else if (c.checkForSuggest(ic, compounds) >= 0) {
-          accept(ic, bonus + (c.lastCompound ? COMPOUND_COST : 0));
-          ic = '';
-        } else if (!c.lastDeferred) ic = '';
-      }
-      if (candDeferred || ic) deferred.push([candDeferred ? cand : '', bonus, ic]);
-    };
+    const run = new CandidateRun(this.capitalisedNouns && ct !== Cap.Huh && ct !== Cap.HuhInit);
+    const { results } = run;
     // the second pass of generate(), from the first pass's deferred candidates
     const replayDeferred = () => {
-      for (const [cand, bonus, ic] of deferred) {
-        if (cand && c.checkCompoundsForSuggest(cand) >= 0) accept(cand, bonus + COMPOUND_COST);
-        else if (ic && c.checkCompoundsForSuggest(ic) >= 0) accept(ic, bonus + COMPOUND_COST);
+      for (const [cand, bonus, ic] of run.deferred) {
+        if (cand && c.checkCompoundsForSuggest(cand) >= 0) run.accept(cand, bonus + COMPOUND_COST);
+        else if (ic && c.checkCompoundsForSuggest(ic) >= 0) run.accept(ic, bonus + COMPOUND_COST);
       }
     };
     const generate = () => {
-      tried = new Set([base]);
+      run.tried = new Set([base]);
       // case variants: the word itself with other capitalisation
-      test(initCap(base));
-      if (ct === Cap.Huh || ct === Cap.HuhInit) test(lowerCase(word));
-      test(base.toUpperCase());
+      this.test(run, initCap(base));
+      if (ct === Cap.Huh || ct === Cap.HuhInit) this.test(run, lowerCase(word));
+      this.test(run, base.toUpperCase());
       // REP table
-      for (const [from, to] of this.rep) this.applyRep(base, from, to, test);
+      for (const [from, to] of this.rep) this.applyRep(base, from, to, run);
       // MAP (accents)
-      this.mapVariants(base, test);
-      this.edits1(base, alphabet, test);
+      this.mapVariants(base, run);
+      this.edits1(base, alphabet, run);
       // two words
       for (let i = 1; i < base.length; i++) {
         const l = base.slice(0, i);
         const r = base.slice(i);
         if (l.endsWith('-') || r.startsWith('-') || l.endsWith("'")) continue;
-        test(l + ' ' + r);
+        this.test(run, l + ' ' + r);
       }
     };
 
@@ -163,12 +149,12 @@ export class Suggester {
     // candidates are first checked as listed words only, and as compounds only when that
     // finds nothing good (the quality sets: same top-1 and "among the suggestions" rates).
     if (c.compounds) {
-      compounds = false;
+      run.compounds = false;
       const hidden = c.hiddenReady;
       generate();
       const plain = this.rank(base, word, results);
       if (exhaustive || plain.length === 0 || plain[0].cost > 0.8) {
-        compounds = true;
+        run.compounds = true;
         // the same candidates again, with compounds: only the deferred ones can change
         // (unless a split part's check added the hidden forms, changing the dictionary)
         if (c.hiddenReady === hidden) replayDeferred();
@@ -181,8 +167,8 @@ export class Suggester {
     // sets it changed no top-1 and no "correction among the suggestions" (bench/quality).
     if (ranked.length < (exhaustive ? Math.min(max, 3) : 1) || ranked[0].cost > 0.8) {
       for (const w of this.ngramCandidates(base)) {
-        if (!results.has(w) && !tried.has(w) && !results.has(initCap(w))) {
-          tried.add(w);
+        if (!results.has(w) && !run.tried.has(w) && !results.has(initCap(w))) {
+          run.tried.add(w);
           results.set(w, 0);
         }
       }
@@ -206,6 +192,40 @@ export class Suggester {
     return out;
   }
 
+  /**
+   * Tries a candidate of one suggest() call (its state in `run`). A method, not a closure made
+   * per call: the generators call it from many places, and a new closure per word made V8
+   * throw their optimised code away ("wrong call target") and compile them again, ~60 ms of
+   * compiler time each.
+   */
+  private test(run: CandidateRun, cand: string, bonus = 0): void {
+    if (!cand || run.tried.has(cand)) return;
+    run.tried.add(cand);
+    const c = this.c;
+    const compounds = run.compounds;
+    if (cand.indexOf(' ') > 0) {
+      const parts = cand.split(' ');
+      if (parts.every((p) => p && c.spell(p) && this.suggestable(p))) run.accept(cand, bonus);
+      return;
+    }
+    // words valid only as compounds (German Verb+ideen) are less likely than listed ones
+    if (c.checkForSuggest(cand, compounds) >= 0) {
+      run.accept(cand, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+      return;
+    }
+    const candDeferred = c.lastDeferred;
+    let ic = '';
+    if (run.capitalise) {
+      ic = initCap(cand);
+      if (ic === cand) ic = '';
+      else if (c.checkForSuggest(ic, compounds) >= 0) {
+        run.accept(ic, bonus + (c.lastCompound ? COMPOUND_COST : 0));
+        ic = '';
+      } else if (!c.lastDeferred) ic = '';
+    }
+    if (candDeferred || ic) run.deferred.push([candDeferred ? cand : '', bonus, ic]);
+  }
+
   private suggestable(word: string): boolean {
     // NOSUGGEST / forbidden parts of a split are not suggested
     const rv = this.c.checkForSuggest(word);
@@ -221,7 +241,7 @@ export class Suggester {
     return rv >= 0 && this.c.dic.hasFlag(rv, aff.keepCase);
   }
 
-  private applyRep(w: string, from: string, to: string, test: (c: string, bonus?: number) => void): void {
+  private applyRep(w: string, from: string, to: string, run: CandidateRun): void {
     let pattern = from;
     const atStart = pattern.startsWith('^');
     if (atStart) pattern = pattern.slice(1);
@@ -231,11 +251,11 @@ export class Suggester {
     for (let i = w.indexOf(pattern); i >= 0; i = w.indexOf(pattern, i + 1)) {
       if (atStart && i !== 0) break;
       if (atEnd && i + pattern.length !== w.length) continue;
-      test(w.slice(0, i) + to + w.slice(i + pattern.length), -0.45);
+      this.test(run, w.slice(0, i) + to + w.slice(i + pattern.length), -0.45);
     }
   }
 
-  private mapVariants(w: string, test: (c: string, bonus?: number) => void): void {
+  private mapVariants(w: string, run: CandidateRun): void {
     if (this.mapGroups.size === 0) return;
     const chars = Array.from(w);
     let count = 0;
@@ -244,7 +264,7 @@ export class Suggester {
       if (i === chars.length) {
         if (changed) {
           count++;
-          test(cur.join(''), -0.1);
+          this.test(run, cur.join(''), -0.1);
         }
         return;
       }
@@ -262,43 +282,43 @@ export class Suggester {
     rec(0, chars.slice(), 0);
   }
 
-  private edits1(w: string, alphabet: string[], test: (c: string, bonus?: number) => void): void {
+  private edits1(w: string, alphabet: string[], run: CandidateRun): void {
     const n = w.length;
     // transpositions (adjacent, then one apart)
     for (let i = 0; i + 1 < n; i++) {
-      if (w[i] !== w[i + 1]) test(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      if (w[i] !== w[i + 1]) this.test(run, w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
     }
     for (let i = 0; i + 2 < n; i++) {
-      if (w[i] !== w[i + 2]) test(w.slice(0, i) + w[i + 2] + w[i + 1] + w[i] + w.slice(i + 3));
+      if (w[i] !== w[i + 2]) this.test(run, w.slice(0, i) + w[i + 2] + w[i + 1] + w[i] + w.slice(i + 3));
     }
     // deletions
-    for (let i = 0; i < n; i++) test(w.slice(0, i) + w.slice(i + 1));
+    for (let i = 0; i < n; i++) this.test(run, w.slice(0, i) + w.slice(i + 1));
     // doubled two characters: vacacation -> vacation
     for (let i = 0; i + 3 < n; i++) {
-      if (w[i] === w[i + 2] && w[i + 1] === w[i + 3]) test(w.slice(0, i) + w.slice(i + 2));
+      if (w[i] === w[i + 2] && w[i + 1] === w[i + 3]) this.test(run, w.slice(0, i) + w.slice(i + 2));
     }
     // keyboard neighbours
     for (let i = 0; i < n; i++) {
       const nb = this.neighbours.get(w[i]);
-      if (nb) for (const ch of nb) test(w.slice(0, i) + ch + w.slice(i + 1));
+      if (nb) for (const ch of nb) this.test(run, w.slice(0, i) + ch + w.slice(i + 1));
     }
     // substitutions
     for (let i = 0; i < n; i++) {
       const head = w.slice(0, i);
       const tail = w.slice(i + 1);
-      for (const ch of alphabet) if (ch !== w[i]) test(head + ch + tail);
+      for (const ch of alphabet) if (ch !== w[i]) this.test(run, head + ch + tail);
     }
     // insertions
     for (let i = 0; i <= n; i++) {
       const head = w.slice(0, i);
       const tail = w.slice(i);
-      for (const ch of alphabet) test(head + ch + tail);
+      for (const ch of alphabet) this.test(run, head + ch + tail);
     }
     // moved character (up to 4 places): "hlelo" style errors beyond a swap
     for (let i = 0; i < n; i++) {
       for (let d = 3; d <= 4; d++) {
-        if (i + d < n) test(w.slice(0, i) + w.slice(i + 1, i + d + 1) + w[i] + w.slice(i + d + 1));
-        if (i - d >= 0) test(w.slice(0, i - d) + w[i] + w.slice(i - d, i) + w.slice(i + 1));
+        if (i + d < n) this.test(run, w.slice(0, i) + w.slice(i + 1, i + d + 1) + w[i] + w.slice(i + d + 1));
+        if (i - d >= 0) this.test(run, w.slice(0, i - d) + w[i] + w.slice(i - d, i) + w.slice(i + 1));
       }
     }
   }
@@ -383,8 +403,17 @@ export class Suggester {
         sims.set(f, shared / (lf.length + len - 2 || 1));
       }
     }
-    const forms = [...sims].sort((x, y) => y[1] - x[1]).slice(0, 150).map(([f]) => [f, this.cost(base, f)] as [string, number]);
-    const best = forms.filter(([, cost]) => cost <= 2.6).sort((x, y) => x[1] - y[1]).slice(0, 12);
+    // (Loops, not map/filter: V8 dropped this function's optimised code when a search found
+    // no form, an empty array of another kind.)
+    const bySimilarity = [...sims].sort((x, y) => y[1] - x[1]);
+    const best: [string, number][] = [];
+    for (let i = 0; i < bySimilarity.length && i < 150; i++) {
+      const f = bySimilarity[i][0];
+      const cost = this.cost(base, f);
+      if (cost <= 2.6) best.push([f, cost]);
+    }
+    best.sort((x, y) => x[1] - y[1]);
+    if (best.length > 12) best.length = 12;
     const out: string[] = [];
     for (const [f] of best) if (c.checkForSuggest(f) >= 0) out.push(f);
     return out;
@@ -562,6 +591,7 @@ function subCost(x: string, y: string, neighbours: Map<string, string>): number 
 // The distance table, reused: ranking computes one per candidate.
 let table = new Float64Array(1024);
 const MAX_KEPT_CELLS = 1 << 16;
+let insertCosts = new Float64Array(64);
 
 export function editCost(input: string, cand: string, original: string, neighbours: Map<string, string>, inputChars?: string[]): number {
   const a = inputChars ?? Array.from(input);
@@ -588,14 +618,23 @@ export function editCost(input: string, cand: string, original: string, neighbou
   const d = table.length >= cells ? table : new Float64Array(cells);
   for (let i = 0; i <= n; i++) d[i * w1] = i;
   for (let j = 0; j <= m; j++) d[j] = j;
+  // What inserting b[j-1] costs depends on j only. (Indexes are checked before reading a
+  // neighbour: comparing a character with `undefined` past an end made V8 drop editCost's
+  // optimised code twice a run.)
+  if (insertCosts.length < m + 1) insertCosts = new Float64Array(2 * (m + 1));
+  for (let j = 1; j <= m; j++) {
+    const bj = b[j - 1];
+    // insertion of b[j-1] (the input misses a character: the most frequent typo)
+    insertCosts[j] = (j >= 2 && bj === b[j - 2]) || (j < m && bj === b[j]) ? 0.45 : bj === "'" || bj === '-' ? 0.6 : 0.75;
+  }
   for (let i = 1; i <= n; i++) {
     const ai = a[i - 1];
+    // deletion of a[i-1] (the input has an extra character)
+    const deleteCost = (i >= 2 && ai === a[i - 2]) || (i < n && ai === a[i]) ? 0.45 : ai === "'" || ai === '-' ? 0.6 : 0.9;
     for (let j = 1; j <= m; j++) {
       const bj = b[j - 1];
-      // deletion of a[i-1] (the input has an extra character)
-      const del = d[(i - 1) * w1 + j] + (ai === a[i - 2] || ai === a[i] ? 0.45 : ai === "'" || ai === '-' ? 0.6 : 0.9);
-      // insertion of b[j-1] (the input misses a character: the most frequent typo)
-      const ins = d[i * w1 + j - 1] + (bj === b[j - 2] || bj === b[j] ? 0.45 : bj === "'" || bj === '-' ? 0.6 : 0.75);
+      const del = d[(i - 1) * w1 + j] + deleteCost;
+      const ins = d[i * w1 + j - 1] + insertCosts[j];
       let sub = d[(i - 1) * w1 + j - 1];
       if (ai !== bj) sub += subCost(ai, bj, neighbours);
       let best = del < ins ? del : ins;
@@ -608,7 +647,7 @@ export function editCost(input: string, cand: string, original: string, neighbou
     }
   }
   let cost = d[n * w1 + m] + spaceCost;
-  if (n > 0 && m > 0 && baseLetter(a[0]) !== baseLetter(b[0]) && !(a[1] === b[0] && a[0] === b[1])) cost += 0.4;
+  if (n > 0 && m > 0 && baseLetter(a[0]) !== baseLetter(b[0]) && !(n > 1 && m > 1 && a[1] === b[0] && a[0] === b[1])) cost += 0.4;
   if (caseDiff) cost += 0.15;
   return cost;
 }
