@@ -67,12 +67,23 @@ export class Linter {
     const absolute = resolveFrom(this.cwd, filePath);
     let config: Config;
     if (this.options.configFile) config = this.resolver.forFileWith(resolve(this.cwd, this.options.configFile), absolute);
-    else if (this.options.useConfigFiles === false) config = emptyConfig();
+    else if (this.options.useConfigFiles === false) config = this.noConfig;
     else config = this.resolver.forFile(absolute);
     const override = this.options.overrideConfig;
     if (!override) return config;
-    return { ...mergeSettings(config, { rules: {}, words: [], placeholders: [], context: {}, ...override }), ...(override.ignorePatterns ? { ignorePatterns: override.ignorePatterns } : {}) };
+    // One merged config per folder's config, like the configs themselves: what is worked out
+    // per config (active rules, pipelines, project words) is then worked out once.
+    let merged = this.overridden.get(config);
+    if (!merged) {
+      merged = { ...mergeSettings(config, { rules: {}, words: [], placeholders: [], context: {}, ...override }), ...(override.ignorePatterns ? { ignorePatterns: override.ignorePatterns } : {}) };
+      this.overridden.set(config, merged);
+    }
+    return merged;
   }
+
+  private readonly overridden = new WeakMap<Config, Config>();
+  /** the config of every file with `useConfigFiles: false` (one object: see `overridden`) */
+  private readonly noConfig = emptyConfig();
 
   /**
    * Lints a file from disk. With `explicit: false` (found by walking a directory), a JSON or
@@ -170,12 +181,10 @@ export class Linter {
       throw error;
     }
     const active = this.activeRules(config);
-    const styles = [...BUILT_IN_STYLES.filter((s) => adapter!.placeholderStyles.includes(s.id)), ...customStyles(config.placeholders)];
-    let words = wordsByConfig.get(config);
-    if (!words) wordsByConfig.set(config, (words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]))));
+    const { words, styles, wordsKey, stylesKey } = fileScope(config, adapter);
     const policyDate = config.policyDate ?? today();
     const byId = compileMessageContext(config.messageContext ?? []);
-    const scope = { words, policyDate, styles, key: `${wordsKey(words)}\u0000${policyDate}\u0000${styles.map((s) => s.id).join(',')}\u0000${config.placeholders.join('\u0001')}` };
+    const scope = { words, policyDate, styles, key: `${wordsKey}\u0000${policyDate}\u0000${stylesKey}` };
     for (const message of messages) {
       const extra = byId(message.id);
       const withContext = extra ? { ...message, context: { ...message.context, ...extra } } : message;
@@ -247,6 +256,34 @@ export class Linter {
     if (!severities) severitiesByActive.set(active, (severities = new Map(active.map((a) => [a.rule.meta.id, a.severity]))));
     return reported.map((m) => toFinding(m, message, severities, lines, lines.text));
   }
+}
+
+/** What a config and a format add to every message of a file but the policy date. */
+interface FileScope {
+  /** the project words, as written and in lower case */
+  words: Set<string>;
+  /** the placeholder styles: the format's built-in ones, then the config's patterns */
+  styles: ReturnType<typeof customStyles>;
+  wordsKey: string;
+  stylesKey: string;
+}
+
+// Made once per config (configs are cached per folder) and format, not once per file: the
+// arrays made per file also made V8 drop lintText's optimised code ("wrong map").
+const fileScopes = new WeakMap<Config, Map<FormatAdapter, FileScope>>();
+
+function fileScope(config: Config, adapter: FormatAdapter): FileScope {
+  let byAdapter = fileScopes.get(config);
+  if (!byAdapter) fileScopes.set(config, (byAdapter = new Map()));
+  let scope = byAdapter.get(adapter);
+  if (!scope) {
+    let words = wordsByConfig.get(config);
+    if (!words) wordsByConfig.set(config, (words = new Set(config.words.flatMap((w) => [w, w.toLowerCase()]))));
+    const styles = [...BUILT_IN_STYLES.filter((s) => adapter.placeholderStyles.includes(s.id)), ...customStyles(config.placeholders)];
+    const stylesKey = `${styles.map((s) => s.id).join(',')}\u0000${config.placeholders.join('\u0001')}`;
+    byAdapter.set(adapter, (scope = { words, styles, wordsKey: wordsKey(words), stylesKey }));
+  }
+  return scope;
 }
 
 /** What a file's config adds to every message's data; `key` names it in the message memo. */
