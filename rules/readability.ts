@@ -11,6 +11,16 @@ import { FORMULAS, syllables } from '../src/language/readability-formulas.js';
 import { ENGLISH_FORMULA_COUNT, englishHardFormulas } from '../src/language/readability-english.js';
 import { sentenceNodes, wordText, wordsIn } from './support.js';
 
+/** Per language and word (as written): its letters and syllables, or null when it has no letter. */
+const wordFacts = new Map<string, Map<string, { letters: number; syllables: number } | null>>();
+const MAX_WORDS = 50_000;
+
+function factsIn(language: string): Map<string, { letters: number; syllables: number } | null> {
+  let facts = wordFacts.get(language);
+  if (!facts) wordFacts.set(language, (facts = new Map()));
+  return facts;
+}
+
 export default defineRule<{ age: number; threshold: number; minWords: number; maxWords: number; thresholds: Record<string, number> }>({
   meta: {
     id: 'readability',
@@ -62,18 +72,26 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
       }
       const formula = FORMULAS[data.language];
       const thresholds = options.thresholds as Record<string, number>;
+      const facts = factsIn(data.language);
       for (const sentence of sentenceNodes(tree)) {
         const counts = { words: 0, sentences: 1, letters: 0, syllables: 0 };
         wordsIn(sentence, (word) => {
           const value = wordText(word);
-          if (!/\p{L}/u.test(value)) return;
+          let known = facts.get(value);
+          if (known === undefined) {
+            known = /\p{L}/u.test(value) ? { letters: (value.match(/\p{L}/gu) ?? []).length, syllables: syllables(value, data.language) } : null;
+            if (facts.size >= MAX_WORDS) facts.clear(); // bounded on huge inputs
+            facts.set(value, known);
+          }
+          if (known === null) return;
           counts.words++;
-          counts.letters += (value.match(/\p{L}/gu) ?? []).length;
-          counts.syllables += syllables(value, data.language);
+          counts.letters += known.letters;
+          counts.syllables += known.syllables;
         });
-        const place = { start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, actual: toString(sentence) };
+        // the sentence's place and text, made only for a sentence that is reported
+        const place = () => ({ start: sentence.position!.start.offset!, end: sentence.position!.end.offset!, actual: toString(sentence) });
         if (counts.words > options.maxWords) {
-          report(file, { ...place, reason: `Unexpected hard to read sentence: ${counts.words} words (more than ${options.maxWords})`, help: 'Split it into shorter sentences.' });
+          report(file, { ...place(), reason: `Unexpected hard to read sentence: ${counts.words} words (more than ${options.maxWords})`, help: 'Split it into shorter sentences.' });
           continue;
         }
         if (!formula || counts.words < options.minWords) continue;
@@ -81,7 +99,7 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
         const threshold = thresholds[data.language] ?? formula.threshold;
         if (score < threshold) {
           report(file, {
-            ...place,
+            ...place(),
             reason: `Unexpected hard to read sentence: ${formula.name} score ${Math.round(score)} (below ${threshold})`,
             help: 'Split the sentence and prefer shorter, common words.',
           });
