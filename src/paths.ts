@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { memoize } from './memo.js';
+import { innerMap } from './memo.js';
 
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -17,10 +17,10 @@ function findRoot(): string {
 export const PACKAGE_ROOT = findRoot();
 export const DATA_DIR = join(PACKAGE_ROOT, 'rules', 'data');
 
-const resolvedPaths = memoize((key: string) => {
-  const at = key.indexOf('\u0000');
-  return resolve(key.slice(0, at), key.slice(at + 1));
-});
+// Per base folder, then per path: the strings come back as the same objects (their hashes
+// kept), where a joined key was a new string to hash on every call.
+const resolvedPaths = new Map<string, Map<string, string>>();
+const MAX_PATHS = 50_000;
 
 /**
  * `path.resolve(from, path)`, remembered when `from` is absolute (the answer is then fixed): a
@@ -30,7 +30,14 @@ export function resolveFrom(from: string, path: string): string {
   // The same file's path comes back in a row, often as the answer itself (already resolved).
   if (path === lastAnswer || (path === lastPath && from === lastFrom)) return lastAnswer;
   if (!isAbsolute(from)) return resolve(from, path);
-  lastAnswer = resolvedPaths(`${from}\u0000${path}`);
+  const byPath = innerMap(resolvedPaths, from);
+  let answer = byPath.get(path);
+  if (answer === undefined) {
+    answer = resolve(from, path);
+    if (byPath.size >= MAX_PATHS) byPath.clear(); // bounded in a long-running process
+    byPath.set(path, answer);
+  }
+  lastAnswer = answer;
   lastFrom = from;
   lastPath = path;
   return lastAnswer;
