@@ -32,7 +32,27 @@ function cacheDir() {
   return join(nodeModules, '.cache', 'msglint');
 }
 
-/** Runs the bundle; returns its exports and, when the cache must be (re)written, a writer. */
+/** The features (formats, languages) the cache at `file` was written for: `<file>.features`. */
+function coveredFeatures(file) {
+  try {
+    const list = JSON.parse(readFileSync(`${file}.features`, 'utf8'));
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Writes `data` to `file` atomically: a concurrent run reads the old file or the new one. */
+function writeAtomically(file, data) {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temp, data);
+  renameSync(temp, file);
+}
+
+/**
+ * Runs the bundle; returns its exports and, when the cache may need writing, a writer to call
+ * after the run with the features (formats, languages) the run used.
+ */
 function loadBundle(bundleTime) {
   const useCache = process.env.MSGLINT_CODE_CACHE !== 'off';
   // The key changes with the bundle and with Node (V8 also rejects a cache that does not fit).
@@ -48,29 +68,34 @@ function loadBundle(bundleTime) {
   const script = new vm.Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, CLI_DIR);
-  const stale = useCache && (cachedData === undefined || script.cachedDataRejected);
-  const writeCache = () => {
-    // Written after a run, so that it holds the functions that run compiled. Atomically: a
-    // concurrent run reads the old cache or the new one, never half of one.
+  const stale = cachedData === undefined || script.cachedDataRejected;
+  // Written after a run, so that it holds the functions that run compiled; written again after
+  // a run that used a format or language the cache was not written for (this process then
+  // holds the cache's functions and the new ones): otherwise a first run on one draft would
+  // leave every later run compiling the catalogue reader.
+  const writeCache = (features) => {
     try {
+      const covered = stale ? [] : coveredFeatures(cacheFile);
+      const missing = features.filter((f) => !covered.includes(f));
+      if (!stale && missing.length === 0) return;
       mkdirSync(dirname(cacheFile), { recursive: true });
-      const temp = join(dirname(cacheFile), `.${basename(cacheFile)}.${process.pid}.tmp`);
-      writeFileSync(temp, script.createCachedData());
-      renameSync(temp, cacheFile);
+      writeAtomically(cacheFile, script.createCachedData());
+      writeAtomically(`${cacheFile}.features`, `${JSON.stringify([...covered, ...missing].sort())}\n`);
       // Caches of earlier builds are never read again.
       for (const name of readdirSync(dirname(cacheFile))) {
-        if (/^code-.*\.bin$/.test(name) && name !== basename(cacheFile)) rmSync(join(dirname(cacheFile), name), { force: true });
+        if (/^code-.*\.bin(\.features)?$/.test(name) && !name.startsWith(basename(cacheFile))) rmSync(join(dirname(cacheFile), name), { force: true });
       }
     } catch {
       // A read-only install: run without a cache.
     }
   };
-  return { cli: module.exports, writeCache: stale ? writeCache : undefined };
+  return { cli: module.exports, writeCache: useCache ? writeCache : undefined };
 }
 
 /**
- * The CLI's exports (`main`, `runLintWorker`), from the bundle or the modules; `writeCache`
- * is set when the code cache should be written after the run.
+ * The CLI's exports (`main`, `runLintWorker`, `usedFeatures`), from the bundle or the
+ * modules; with the bundle and the cache enabled, `writeCache(features)` writes the code cache
+ * after the run when it is missing, rejected, or lacks one of the run's features.
  */
 export async function loadCli() {
   const bundleTime = mtime(BUNDLE);

@@ -23,7 +23,7 @@ loadCli()
   .then(async ({ cli, writeCache }) => {
     process.exitCode = await cli.main(argv);
     // --help/--version run almost nothing: a cache written then would hold little.
-    if (writeCache && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v')) writeCache();
+    if (writeCache && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v')) writeCache(cli.usedFeatures?.() ?? []);
   })
   .catch((error) => {
     console.error(`msglint: internal error: ${error && error.stack ? error.stack : error}`);

@@ -53,6 +53,9 @@ export async function runSuggestWorker(): Promise<void> {
   (await import('../language/spell/suggest-worker.js')).runSuggestWorker();
 }
 
+/** For the launcher's code cache (bin/load.js): the formats and languages this run used. */
+export { usedFeatures } from '../engine/run-features.js';
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // Subcommands come first; lint a path with such a name as `./rules`.
   if (argv[0] === 'review' || argv[0] === 'compose') {

@@ -16,6 +16,7 @@ import { emptyConfig, type Config, type RuleCatalog, type RuleSetting } from './
 import { ConfigResolver, mergeSettings } from './config-resolve.js';
 import { decode, DecodeError, DEFAULT_MAX_FILE_SIZE, FileTooLargeError } from './decode.js';
 import { readOutcome, type ReadOutcome } from './read-ahead.js';
+import { noteFeature } from './run-features.js';
 import { BUILT_IN_STYLES, customStyles, findLiterals, findPlaceholders, maskRanges } from './placeholders.js';
 import { LineIndex } from './positions.js';
 import { processorFor, type ActiveRule } from './processor.js';
@@ -157,6 +158,7 @@ export class Linter {
     let directives: Directive[] = [];
     try {
       adapter = this.options.format ? adapterById(this.options.format) : (this.customFormat(config, input) ?? detectOnce(input));
+      if (adapter) noteFeature(`format:${adapter.id}`);
       if (!adapter) {
         return finish(filePath, text, [
           positioned({ ruleId: null, severity: 'error', fatal: true, message: 'No msglint format recognises this file (see the README, Formats)' }, [0, 0], lines),

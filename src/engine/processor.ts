@@ -10,6 +10,7 @@ import { FastParseEnglish, FastParseLatin } from '../language/nlcst-tokenize.js'
 import type { VFile } from 'vfile';
 import type { Rule, MessageData } from './rule.js';
 import type { Severity } from '../types.js';
+import { noteFeature } from './run-features.js';
 
 export interface ActiveRule {
   rule: Rule<Record<string, unknown>>;
@@ -98,6 +99,7 @@ function pipelineByKey(language: string, locale: string, active: ActiveRule[]): 
   const key = `${locale}\u0000${active.map((a) => `${a.rule.meta.id}:${JSON.stringify(a.options)}`).join('|')}`;
   let pipeline = pipelines.get(key);
   if (!pipeline) {
+    noteFeature(`language:${language}`);
     const parser = parserFor(language);
     pipeline = {
       parse: (file) => parser.parse(file) as Root,

@@ -3,9 +3,9 @@
 // launcher beside stub builds (so the real dist/ and cache are left alone), then on the
 // real bundle: same report as the modules.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -21,6 +21,8 @@ exports.main = async (argv) => {
   console.log('bundle ' + extra.word + ' ' + argv.join(' '));
   return 3;
 };
+// what the run "used": its arguments that start with f: (the real CLI names formats and languages)
+exports.usedFeatures = () => process.argv.slice(2).filter((a) => a.startsWith('f:')).sort();
 `;
 
 const dirs: string[] = [];
@@ -54,7 +56,7 @@ function run(dir: string, args: string[], env: Record<string, string> = {}) {
 
 const cacheFiles = (dir: string) => {
   const cache = join(dir, 'node_modules', '.cache', 'msglint');
-  return existsSync(cache) ? readdirSync(cache).filter((f) => f.startsWith('code-')).map((f) => join(cache, f)) : [];
+  return existsSync(cache) ? readdirSync(cache).filter((f) => f.startsWith('code-') && f.endsWith('.bin')).map((f) => join(cache, f)) : [];
 };
 
 describe('the launcher', () => {
@@ -73,6 +75,26 @@ describe('the launcher', () => {
     run(dir, ['a.txt']);
     expect(cacheFiles(dir)).toHaveLength(1);
     expect(cacheFiles(dir)[0]).not.toBe(oldCache);
+  });
+
+  it('writes the cache again after a run that used a format or language the cache was not written for', () => {
+    const dir = install({ bundle: true, bundleNewer: true });
+    const file = () => cacheFiles(dir)[0];
+    const features = () => JSON.parse(readFileSync(`${file()}.features`, 'utf8'));
+    const mtime = () => statSync(file()).mtimeMs;
+    run(dir, ['f:format:text']);
+    expect(features()).toEqual(['f:format:text']);
+    const first = mtime();
+    run(dir, ['f:format:text']);
+    expect(mtime()).toBe(first); // nothing new: not written
+    run(dir, ['f:format:catalogue', 'f:language:de']);
+    expect(features()).toEqual(['f:format:catalogue', 'f:format:text', 'f:language:de']); // the union
+    const second = mtime();
+    expect(second).not.toBe(first);
+    run(dir, ['f:format:catalogue']);
+    run(dir, ['f:language:de', 'f:format:text']);
+    expect(mtime()).toBe(second);
+    expect(readdirSync(join(dir, 'node_modules', '.cache', 'msglint')).sort()).toEqual([basename(file()), `${basename(file())}.features`]);
   });
 
   it('rewrites a corrupt cache and still runs', () => {
