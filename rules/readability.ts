@@ -10,14 +10,17 @@ import { defineRule, messageData, newMessage, report } from '../src/engine/rule.
 import { FORMULAS, syllables } from '../src/language/readability-formulas.js';
 import { ENGLISH_FORMULA_COUNT, englishHardFormulas } from '../src/language/readability-english.js';
 import { sentenceNodes, wordText, wordsIn } from './support.js';
+import { memoize } from '../src/memo.js';
 
-/** Per language and word (as written): its letters and syllables, or null when it has no letter. */
-const wordFacts = new Map<string, Map<string, { letters: number; syllables: number } | null>>();
-const MAX_WORDS = 50_000;
+/** Per language, a word's letters and syllables (remembered), or null when it has no letter. */
+const factsByLanguage = new Map<string, (word: string) => { letters: number; syllables: number } | null>();
 
-function factsIn(language: string): Map<string, { letters: number; syllables: number } | null> {
-  let facts = wordFacts.get(language);
-  if (!facts) wordFacts.set(language, (facts = new Map()));
+function wordFacts(language: string): (word: string) => { letters: number; syllables: number } | null {
+  let facts = factsByLanguage.get(language);
+  if (!facts) {
+    facts = memoize((value) => (/\p{L}/u.test(value) ? { letters: (value.match(/\p{L}/gu) ?? []).length, syllables: syllables(value, language) } : null));
+    factsByLanguage.set(language, facts);
+  }
   return facts;
 }
 
@@ -72,17 +75,11 @@ export default defineRule<{ age: number; threshold: number; minWords: number; ma
       }
       const formula = FORMULAS[data.language];
       const thresholds = options.thresholds as Record<string, number>;
-      const facts = factsIn(data.language);
+      const factsOf = wordFacts(data.language);
       for (const sentence of sentenceNodes(tree)) {
         const counts = { words: 0, sentences: 1, letters: 0, syllables: 0 };
         wordsIn(sentence, (word) => {
-          const value = wordText(word);
-          let known = facts.get(value);
-          if (known === undefined) {
-            known = /\p{L}/u.test(value) ? { letters: (value.match(/\p{L}/gu) ?? []).length, syllables: syllables(value, data.language) } : null;
-            if (facts.size >= MAX_WORDS) facts.clear(); // bounded on huge inputs
-            facts.set(value, known);
-          }
+          const known = factsOf(wordText(word));
           if (known === null) return;
           counts.words++;
           counts.letters += known.letters;

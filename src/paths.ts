@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { innerMap } from './memo.js';
+import { memoize } from './memo.js';
 
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -19,8 +19,7 @@ export const DATA_DIR = join(PACKAGE_ROOT, 'rules', 'data');
 
 // Per base folder, then per path: the strings come back as the same objects (their hashes
 // kept), where a joined key was a new string to hash on every call.
-const resolvedPaths = new Map<string, Map<string, string>>();
-const MAX_PATHS = 50_000;
+const resolvers = new Map<string, (path: string) => string>();
 
 /**
  * `path.resolve(from, path)`, remembered when `from` is absolute (the answer is then fixed): a
@@ -30,14 +29,9 @@ export function resolveFrom(from: string, path: string): string {
   // The same file's path comes back in a row, often as the answer itself (already resolved).
   if (path === lastAnswer || (path === lastPath && from === lastFrom)) return lastAnswer;
   if (!isAbsolute(from)) return resolve(from, path);
-  const byPath = innerMap(resolvedPaths, from);
-  let answer = byPath.get(path);
-  if (answer === undefined) {
-    answer = resolve(from, path);
-    if (byPath.size >= MAX_PATHS) byPath.clear(); // bounded in a long-running process
-    byPath.set(path, answer);
-  }
-  lastAnswer = answer;
+  let resolveHere = resolvers.get(from);
+  if (!resolveHere) resolvers.set(from, (resolveHere = memoize((p) => resolve(from, p))));
+  lastAnswer = resolveHere(path);
   lastFrom = from;
   lastPath = path;
   return lastAnswer;
